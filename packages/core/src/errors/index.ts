@@ -1,0 +1,5 @@
+export * from './base';
+export * from './input';
+export * from './api';
+export * from './network';
+export * from './session';

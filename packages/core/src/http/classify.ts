@@ -1,0 +1,134 @@
+import {
+  AbortError,
+  type AikynetixError,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConnectionError,
+  NoPlanError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  UnprocessableError,
+} from '../errors';
+import type { AnyOperation } from '../registry/types';
+import type { TransportResponse } from '../transport/types';
+import { scrub, truncate } from '../util/redact';
+import { parseRetryAfter } from './retry';
+
+const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-amzn-requestid', 'x-cloud-trace-context'];
+const PLAN_WORDS = /\b(plan|subscription|payment|paid)\b/i;
+
+/** The request id a server sent, if any. */
+export function requestIdOf(headers: Record<string, string>): string | undefined {
+  for (const h of REQUEST_ID_HEADERS) if (headers[h]) return headers[h];
+  return undefined;
+}
+
+/** The API's own error text: `{error}` (documented), `{detail}` or `{message}`; else undefined. */
+export function apiMessageOf(body: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (parsed && typeof parsed === 'object') {
+      const o = parsed as Record<string, unknown>;
+      for (const k of ['error', 'detail', 'message']) {
+        const v = o[k];
+        if (typeof v === 'string' && v.trim()) return v.trim();
+        if (v && typeof v === 'object') return JSON.stringify(v);
+      }
+    }
+  } catch {
+    // not JSON (an HTML error page from a proxy): no API message
+  }
+  return undefined;
+}
+
+const HINTS = {
+  400: 'Check the fields of this step against what AIKYNETIX expects (the message names the problem).',
+  401: 'Check the API key in your AIKYNETIX credentials (and the auth style); create a new key if it was revoked.',
+  403: 'This API key lacks the rights for this operation: use an admin key of your AIKYNETIX account.',
+  plan: 'This report needs an active AIKYNETIX plan (Pro, Premium, Enterprise or Standard): upgrade the account or use demo mode.',
+  404: 'Check the session ID: the session does not exist, was deleted, or belongs to another account.',
+  429: 'AIKYNETIX is rate-limiting this account: the step will succeed if retried a little later.',
+  500: 'AIKYNETIX had a temporary problem: retry the step in a few minutes.',
+} as const;
+
+/** Map a non-success response to the typed error for its status. */
+export function errorFromResponse(
+  op: AnyOperation,
+  res: TransportResponse,
+  secrets: ReadonlyArray<string | undefined>,
+): ApiError {
+  const status = res.status;
+  const rawMessage = apiMessageOf(res.body);
+  const apiMessage = rawMessage === undefined ? undefined : truncate(scrub(rawMessage, secrets), 500);
+  const base = { operationId: op.id, status, apiMessage, requestId: requestIdOf(res.headers) };
+  const said = apiMessage ? `: ${apiMessage}` : '';
+  const what = `${op.title} failed (HTTP ${status})${said}`;
+
+  const noPlan =
+    (status === 403 || status === 404) && ((apiMessage && PLAN_WORDS.test(apiMessage)) || false);
+  if (noPlan) return new NoPlanError(what, { ...base, hint: HINTS.plan });
+  if (status === 400) return new BadRequestError(what, { ...base, hint: HINTS[400] });
+  if (status === 401) return new AuthenticationError(what, { ...base, hint: HINTS[401] });
+  if (status === 403) return new PermissionDeniedError(what, { ...base, hint: HINTS[403] });
+  if (status === 404) return new NotFoundError(what, { ...base, hint: HINTS[404] });
+  if (status === 429) {
+    return new RateLimitError(what, { ...base, hint: HINTS[429], retryAfterMs: parseRetryAfter(res.headers) });
+  }
+  if (status === 408 || status >= 500) {
+    const detail = apiMessage ? said : ' (the server sent no usable error message)';
+    return new ServerError(`${op.title} failed (HTTP ${status})${detail}`, { ...base, hint: HINTS[500] });
+  }
+  if (status >= 400) return new UnprocessableError(what, { ...base, hint: HINTS[400] });
+  return new ApiError(`${op.title} got an unexpected HTTP ${status}`, { ...base, hint: HINTS[500] });
+}
+
+/** Codes meaning the connection was never made, so nothing reached the server. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNABORTED']);
+
+function codeOf(err: unknown): string | undefined {
+  let e: unknown = err;
+  for (let depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/**
+ * Map a transport exception to a typed error. The original error is NOT kept as `cause`: host
+ * HTTP clients (axios in n8n, node-fetch in Zapier) attach request configs holding the key.
+ */
+export function errorFromException(
+  op: AnyOperation,
+  err: unknown,
+  ctx: { timedOut: boolean; aborted: boolean; secrets: ReadonlyArray<string | undefined> },
+): AikynetixError {
+  if (err instanceof ApiError || err instanceof ConnectionError || err instanceof TimeoutError) return err;
+  if (err && typeof err === 'object' && (err as { name?: string }).name === 'ValidationError' && 'issues' in err) {
+    return err as AikynetixError;
+  }
+  const code = codeOf(err);
+  const name = (err as { name?: string } | null)?.name;
+  const base = { operationId: op.id };
+  if (ctx.aborted) return new AbortError(`${op.title} was cancelled`, base);
+  if (ctx.timedOut || name === 'TimeoutError' || (code && TIMEOUT_CODES.has(code))) {
+    return new TimeoutError(`${op.title} timed out waiting for AIKYNETIX`, {
+      ...base,
+      hint: 'AIKYNETIX did not answer in time: retry later, or raise the timeout.',
+    });
+  }
+  const raw = err instanceof Error ? err.message : String(err);
+  const detail = truncate(scrub(raw, ctx.secrets), 200);
+  return new ConnectionError(`${op.title} could not reach AIKYNETIX (${code ?? 'network error'}): ${detail}`, {
+    ...base,
+    code,
+    notSent: code !== undefined && NOT_SENT_CODES.has(code),
+    hint: 'Check the base URL in your credentials and that this machine can reach it.',
+  });
+}
