@@ -14,4 +14,5 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 30000,
+  reporters: ['default', path.join(__dirname, 'jest-results-reporter.js')],
 };

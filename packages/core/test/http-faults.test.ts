@@ -1,0 +1,203 @@
+import {
+  Aikynetix,
+  AuthenticationError,
+  ConnectionError,
+  DeadlineExceededError,
+  NoPlanError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseParseError,
+  ServerError,
+  TimeoutError,
+  ValidationError,
+} from '@aikynetix/core';
+import { scriptedServer, type Step } from './helpers/scriptedServer';
+
+const KEY = 'sk_live_FAULTS_7b1e9c';
+const ok = { status: 200, body: { session_id: 'abc', summary_text: { final_summary: 'ok' } } };
+const servers: Array<{ close(): Promise<void> }> = [];
+afterAll(async () => Promise.all(servers.map((s) => s.close())));
+
+async function setup(steps: Step[], options: Partial<ConstructorParameters<typeof Aikynetix>[0]> = {}) {
+  const server = await scriptedServer(steps);
+  servers.push(server);
+  const client = new Aikynetix({ apiKey: KEY, baseUrl: server.url, timeoutMs: 2000, ...options });
+  return { server, client };
+}
+
+describe('retries of idempotent requests', () => {
+  it('retries a 503 burst, then succeeds', async () => {
+    const { server, client } = await setup([{ status: 503, body: { error: 'busy' } }, { status: 503, body: '' }, ok]);
+    await expect(client.running.getSummary({ session_id: 'abc' })).resolves.toBeTruthy();
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('gives up after maxRetries with a ServerError naming the status', async () => {
+    const { server, client } = await setup([{ status: 500, body: { error: 'boom' } }], { maxRetries: 1 });
+    const err = await client.running.getSummary({ session_id: 'abc' }).catch((e) => e);
+    expect(err).toBeInstanceOf(ServerError);
+    expect(err.status).toBe(500);
+    expect(err.apiMessage).toBe('boom');
+    expect(err.operationId).toBe('running.getSummary');
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('honours Retry-After on 429', async () => {
+    const { server, client } = await setup([{ status: 429, headers: { 'retry-after': '1' }, body: { error: 'slow down' } }, ok]);
+    const started = Date.now();
+    await client.running.getSummary({ session_id: 'abc' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('surfaces RateLimitError with the server delay when retries run out', async () => {
+    const { client } = await setup([{ status: 429, headers: { 'retry-after': '7' }, body: { error: 'quota' } }], { maxRetries: 0 });
+    const err = await client.running.getSummary({ session_id: 'abc' }).catch((e) => e);
+    expect(err).toBeInstanceOf(RateLimitError);
+    expect(err.retryAfterMs).toBe(7000);
+  });
+
+  it('retries a connection reset on a read', async () => {
+    const { server, client } = await setup([{ reset: true }, ok]);
+    await expect(client.running.getSummary({ session_id: 'abc' })).resolves.toBeTruthy();
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('times out a hanging server, retries, then throws TimeoutError', async () => {
+    const { server, client } = await setup([{ hang: true }], { timeoutMs: 200, maxRetries: 1 });
+    const err = await client.running.getSummary({ session_id: 'abc' }).catch((e) => e);
+    expect(err).toBeInstanceOf(TimeoutError);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('stops at the overall deadline', async () => {
+    const { client } = await setup([{ status: 503, body: {} }], { maxRetries: 10, deadlineMs: 400 });
+    const err = await client.running.getSummary({ session_id: 'abc' }).catch((e) => e);
+    expect(err instanceof ServerError || err instanceof DeadlineExceededError).toBe(true);
+  });
+});
+
+describe('no duplicate side effects', () => {
+  it('never re-sends a summary generation after a 503', async () => {
+    const { server, client } = await setup([{ status: 503, body: { error: 'busy' } }, { status: 201, body: {} }]);
+    await expect(client.running.generateSummary({ session_id: 'abc' })).rejects.toBeInstanceOf(ServerError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('never re-sends an upload whose connection was reset', async () => {
+    const { server, client } = await setup([{ reset: true }, { status: 200, body: { session_id: 'x', title: 't' } }]);
+    const err = await client.running
+      .createSession({ user_id: 'u1', video: Buffer.from('....ftypisom....') })
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(ConnectionError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('re-sends an upload rejected with 429 (the server did not act) when the source can be replayed', async () => {
+    const { server, client } = await setup([
+      { status: 429, headers: { 'retry-after': '0' }, body: { error: 'later' } },
+      { status: 200, body: { session_id: 'x1', title: 't' } },
+    ]);
+    const res = await client.running.createSession({ user_id: 'u1', video: Buffer.from('....ftypisom....') });
+    expect(res.session_id).toBe('x1');
+    expect(server.requests).toHaveLength(2);
+  });
+});
+
+describe('error mapping', () => {
+  it.each([
+    [401, { error: 'Invalid token' }, AuthenticationError],
+    [403, { error: 'Admin privileges required' }, PermissionDeniedError],
+    [403, { error: 'User does not have a valid payment plan' }, NoPlanError],
+    [404, { error: 'Session not found' }, NotFoundError],
+  ])('HTTP %s -> %p', async (status, body, cls) => {
+    const { client } = await setup([{ status, body }]);
+    const err = await client.running.getGaitAnalysis({ session_id: 'abc' }).catch((e) => e);
+    expect(err).toBeInstanceOf(cls);
+    expect(err.message).toContain(body.error);
+    expect(err.hint).toBeTruthy();
+  });
+
+  it('an HTML 502 page becomes a ServerError without the HTML', async () => {
+    const { client } = await setup([{ status: 502, headers: { 'content-type': 'text/html' }, body: '<html><body>Bad Gateway</body></html>' }], {
+      maxRetries: 0,
+    });
+    const err = await client.running.get({ session_id: 'abc' }).catch((e) => e);
+    expect(err).toBeInstanceOf(ServerError);
+    expect(err.message).not.toContain('<html>');
+  });
+
+  it('truncated JSON becomes a ResponseParseError', async () => {
+    const { client } = await setup([{ status: 200, body: '{"metrics": {"speed": [1,2' }]);
+    await expect(client.running.get({ session_id: 'abc' })).rejects.toBeInstanceOf(ResponseParseError);
+  });
+
+  it('a 404 from a listing endpoint is an empty result, not an error', async () => {
+    const { client } = await setup([{ status: 404, body: { error: 'No sessions found' } }]);
+    const page = await client.sessions.filter({ activity: 'Running' });
+    expect(page.sessions).toEqual([]);
+  });
+
+  it('sends the request id of the response along', async () => {
+    const { client } = await setup([{ status: 404, headers: { 'x-request-id': 'req_123' }, body: { error: 'nope' } }]);
+    const err = await client.running.get({ session_id: 'abc' }).catch((e) => e);
+    expect(err.requestId).toBe('req_123');
+  });
+});
+
+describe('bad input never reaches the network', () => {
+  it.each([
+    [{ session_id: '' }],
+    [{ session_id: '   ' }],
+    [{ session_id: 'a/b' }],
+    [{ session_id: '..' }],
+    [{ session_id: 'a?b' }],
+    [{ session_id: 'a#b' }],
+    [{ session_id: 'x'.repeat(10_000) }],
+  ])('%j', async (input) => {
+    const { server, client } = await setup([ok]);
+    const err = await client.running.get(input).catch((e) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err.field).toBe('session_id');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('an unknown joint and a non-numeric incline are named', async () => {
+    const { server, client } = await setup([ok]);
+    const err = await client.running
+      .createSession({ user_id: 'u', video: Buffer.from('x'), body_joint_angles: ['knee', 'toe'] as never, incline_degree: 'steep' as never })
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    const fields = err.issues.map((i: { field: string }) => i.field.split('.')[0]);
+    expect(fields).toEqual(expect.arrayContaining(['body_joint_angles', 'incline_degree']));
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('auth styles on the wire', () => {
+  it.each([
+    ['authorizationApiKey', 'authorization', `API-KEY ${KEY}`],
+    ['apiKeyHeader', 'api-key', KEY],
+    ['bearer', 'authorization', `Bearer ${KEY}`],
+  ] as const)('%s', async (auth, header, value) => {
+    const { server, client } = await setup([ok], { auth });
+    await client.running.getSummary({ session_id: 'abc' });
+    expect(server.requests[0].headers[header]).toBe(value);
+  });
+});
+
+describe('secrets', () => {
+  it('the key appears in no error, JSON form, stack, inspection or log line', async () => {
+    const lines: string[] = [];
+    const log = (m: string, meta?: unknown) => lines.push(m + JSON.stringify(meta ?? {}));
+    const { client } = await setup([{ status: 401, body: { error: `bad key ${KEY}` } }], {
+      logger: { debug: log, info: log, warn: log, error: log },
+    });
+    const err = await client.running.getSummary({ session_id: 'abc' }).catch((e) => e);
+    const { inspect } = await import('node:util');
+    const surfaces = [err.message, JSON.stringify(err), String(err.stack), inspect(err, { depth: 5 }), inspect(client), JSON.stringify(client), ...lines];
+    expect(lines.length).toBeGreaterThan(0);
+    for (const s of surfaces) expect(s).not.toContain(KEY);
+  });
+});
