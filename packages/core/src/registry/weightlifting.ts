@@ -1,0 +1,65 @@
+/** Weightlifting: session details, export and lift analysis. */
+import { z } from 'zod';
+import { defineOperation } from './define';
+import { demoField, sessionIdField } from '../schemas/inputs';
+import { LiftAnalysis, WeightliftingExport, WeightliftingSession } from '../schemas/weightlifting';
+
+const byId = () => z.strictObject({ session_id: sessionIdField() });
+// The overview documents no `demo` for these; docs/openapi.json assumes it by analogy with running.
+const byIdWithDemo = () => z.strictObject({ session_id: sessionIdField(), demo: demoField() });
+
+const get = defineOperation({
+  id: 'weightlifting.get',
+  area: 'weightlifting',
+  name: 'get',
+  openapiId: 'weightlifting_sessions_read',
+  title: 'Get Weightlifting Session',
+  description: "Returns a weightlifting session's details: exercise metrics, joint angles and video links.",
+  method: 'GET',
+  path: '/weightlifting/sessions/{session_id}/',
+  input: byIdWithDemo(),
+  in: { session_id: 'path', demo: 'query' },
+  output: WeightliftingSession,
+  successStatus: 200,
+  idempotent: true,
+  sideEffect: 'none',
+  demo: true,
+});
+
+const exportData = defineOperation({
+  id: 'weightlifting.export',
+  area: 'weightlifting',
+  name: 'export',
+  openapiId: 'weightlifting_sessions_export_list',
+  title: 'Export Weightlifting Data',
+  description: "Returns a weightlifting session's raw data (keypoints, angles and metrics per frame) for your own analysis.",
+  method: 'GET',
+  path: '/weightlifting/sessions/{session_id}/export/',
+  input: byIdWithDemo(),
+  in: { session_id: 'path', demo: 'query' },
+  output: WeightliftingExport,
+  successStatus: 200,
+  idempotent: true,
+  sideEffect: 'none',
+  demo: true,
+});
+
+const getLiftAnalysis = defineOperation({
+  id: 'weightlifting.getLiftAnalysis',
+  area: 'weightlifting',
+  name: 'getLiftAnalysis',
+  openapiId: 'weightlifting_sessions_lift-analysis_list',
+  title: 'Get Lift Analysis',
+  description: 'Returns the analysis images and recommendations for a lift, in several languages.',
+  method: 'GET',
+  path: '/weightlifting/sessions/{session_id}/lift-analysis/',
+  input: byId(),
+  in: { session_id: 'path' },
+  output: LiftAnalysis,
+  successStatus: 200,
+  idempotent: true,
+  sideEffect: 'none',
+});
+
+/** Weightlifting operations, keyed by client method name. */
+export const weightlifting = { get, export: exportData, getLiftAnalysis } as const;

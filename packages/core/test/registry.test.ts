@@ -1,0 +1,157 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { z } from 'zod';
+import { defineOperation, getOperation, isOperationId, operations, pathParams, registry } from '../src/registry';
+
+const OPENAPI = path.resolve(__dirname, '../../../docs/openapi.json');
+
+describe('registry integrity', () => {
+  test('declares the 22 operations: 7 sessions, 10 running, 2 jumping, 3 weightlifting', () => {
+    expect(operations).toHaveLength(22);
+    const byArea = (a: string) => operations.filter((o) => o.area === a).length;
+    expect([byArea('sessions'), byArea('running'), byArea('jumping'), byArea('weightlifting')]).toEqual([7, 10, 2, 3]);
+  });
+
+  test('exposes the method names the adapters use', () => {
+    expect(Object.keys(registry.sessions)).toEqual([
+      'listAll', 'getByIds', 'filter', 'update', 'delete', 'getAnalyzedVideo', 'generateAnalyzedVideo',
+    ]);
+    expect(Object.keys(registry.running)).toEqual([
+      'createSession', 'get', 'getSummary', 'generateSummary', 'export', 'getFormAnalysis', 'getTotalMetrics',
+      'generateFormRecommendations', 'getGaitAnalysis', 'generateGaitRecommendations',
+    ]);
+    expect(Object.keys(registry.jumping)).toEqual(['get', 'export']);
+    expect(Object.keys(registry.weightlifting)).toEqual(['get', 'export', 'getLiftAnalysis']);
+  });
+
+  test('ids are <area>.<name>, unique, and match the key they are registered under', () => {
+    const ids = operations.map((o) => o.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const [area, ops] of Object.entries(registry)) {
+      for (const [name, op] of Object.entries(ops)) {
+        expect(op.id).toBe(`${area}.${name}`);
+        expect(op.area).toBe(area);
+        expect(op.name).toBe(name);
+      }
+    }
+    expect(new Set(operations.map((o) => o.openapiId)).size).toBe(22);
+    expect(new Set(operations.map((o) => `${o.method} ${o.path}`)).size).toBe(22);
+  });
+
+  test('every path parameter is an input with in: path, and every input has a location', () => {
+    for (const op of operations) {
+      const fields = Object.keys(op.input.shape);
+      expect(Object.keys(op.in).sort()).toEqual([...fields].sort());
+      for (const p of pathParams(op.path)) expect(op.in[p]).toBe('path');
+    }
+  });
+
+  test('every operation has a title and a one-sentence description', () => {
+    for (const op of operations) {
+      expect(op.title).toMatch(/^[A-Z][A-Za-z ]+$/);
+      expect(op.description).toMatch(/^[A-Z].{20,}\.$/);
+    }
+  });
+
+  test('safety flags: only reads are idempotent, creating and generating POSTs are not', () => {
+    const notIdempotent = operations.filter((o) => !o.idempotent).map((o) => o.id).sort();
+    expect(notIdempotent).toEqual([
+      'running.createSession', 'running.generateFormRecommendations', 'running.generateGaitRecommendations',
+      'running.generateSummary', 'sessions.generateAnalyzedVideo',
+    ]);
+    expect(getOperation('running.getGaitAnalysis').idempotent).toBe(true);
+    expect(getOperation('running.getFormAnalysis').idempotent).toBe(true);
+    expect(getOperation('sessions.getByIds').idempotent).toBe(true);
+    expect(getOperation('running.createSession').sideEffect).toBe('creates');
+    expect(getOperation('running.createSession').requires).toBe('admin');
+    expect(getOperation('sessions.filter').pagination).toBe('cursor');
+    expect(operations.filter((o) => o.emptyOn404).map((o) => o.id).sort()).toEqual(['sessions.filter', 'sessions.listAll']);
+    expect(operations.filter((o) => o.successStatus === 201).map((o) => o.id).sort()).toEqual([
+      'running.generateFormRecommendations', 'running.generateGaitRecommendations', 'running.generateSummary',
+    ]);
+  });
+
+  test('getOperation finds by id and throws for an unknown id', () => {
+    expect(getOperation('running.getGaitAnalysis').path).toBe('/running/sessions/{session_id}/gait-analysis/');
+    expect(() => getOperation('running.nope')).toThrow(/Unknown AIKYNETIX operation 'running.nope'/);
+    expect(isOperationId('sessions.filter')).toBe(true);
+    expect(isOperationId('sessions.nope')).toBe(false);
+  });
+
+  test('defineOperation rejects incoherent declarations at load time', () => {
+    const base = {
+      id: 'running.x', area: 'running', name: 'x', openapiId: 'x', title: 'X', description: 'X.',
+      method: 'GET', path: '/running/sessions/{session_id}/', output: z.object({}), successStatus: 200,
+      idempotent: true, sideEffect: 'none',
+    } as const;
+    const id = z.string();
+    expect(() => defineOperation({ ...base, input: z.strictObject({ session_id: id }), in: { session_id: 'query' } })).toThrow(
+      /path parameter \{session_id\} must be an input with in: 'path'/,
+    );
+    expect(() => defineOperation({ ...base, input: z.strictObject({}), in: {} })).toThrow(/\{session_id\}/);
+    expect(() =>
+      defineOperation({ ...base, input: z.strictObject({ session_id: id, demo: id }), in: { session_id: 'path' } as never }),
+    ).toThrow(/input 'demo' has no 'in' location/);
+    expect(() =>
+      defineOperation({ ...base, id: 'running.y' as never, input: z.strictObject({ session_id: id }), in: { session_id: 'path' } }),
+    ).toThrow(/id must be 'running.x'/);
+    expect(() =>
+      defineOperation({ ...base, input: z.strictObject({ session_id: id, a: id }), in: { session_id: 'path', a: 'json' } }),
+    ).toThrow(/a GET cannot have body fields/);
+    const ok = defineOperation({ ...base, input: z.strictObject({ session_id: id }), in: { session_id: 'path' } });
+    expect(ok.id).toBe('running.x');
+  });
+});
+
+/** Agreement with docs/openapi.json (the consolidated document the contract tests use). */
+describe('registry matches docs/openapi.json', () => {
+  const doc = JSON.parse(fs.readFileSync(OPENAPI, 'utf8'));
+  const deref = <T>(x: T): T => {
+    const ref = (x as { $ref?: string }).$ref;
+    if (!ref) return x;
+    return ref.slice(2).split('/').reduce((o: Record<string, unknown>, k) => o[k] as Record<string, unknown>, doc) as T;
+  };
+  type Found = { method: string; path: string; op: Record<string, unknown> };
+  const byOperationId = new Map<string, Found>();
+  for (const [p, item] of Object.entries<Record<string, Record<string, unknown>>>(doc.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (typeof op === 'object' && op && typeof op.operationId === 'string') {
+        byOperationId.set(op.operationId, { method: method.toUpperCase(), path: p, op });
+      }
+    }
+  }
+
+  test('the document has exactly our 22 operations', () => {
+    expect([...byOperationId.keys()].sort()).toEqual(operations.map((o) => o.openapiId).sort());
+  });
+
+  test.each(operations.map((o) => [o.id, o] as const))('%s: operationId, method, path, success code, params, body', (_id, op) => {
+    const found = byOperationId.get(op.openapiId);
+    expect(found).toBeDefined();
+    expect(found!.method).toBe(op.method);
+    expect(found!.path).toBe(op.path);
+    const codes = Object.keys((found!.op.responses ?? {}) as object).filter((c) => /^2\d\d$/.test(c));
+    expect(codes).toEqual([String(op.successStatus)]);
+    const params = ((found!.op.parameters ?? []) as object[]).map(deref) as { name: string; in: string; required?: boolean }[];
+    const locations = op.in as Record<string, string>;
+    const ours = Object.entries(locations)
+      .filter(([, loc]) => loc === 'path' || loc === 'query')
+      .map(([k, loc]) => `${loc}:${k}`)
+      .sort();
+    expect(ours).toEqual(params.map((p) => `${p.in}:${p.name}`).sort());
+    const shape = op.input.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
+    for (const p of params) expect([p.name, !shape[p.name].safeParse(undefined).success]).toEqual([p.name, p.required === true]);
+    const body = found!.op.requestBody as { content: Record<string, { schema: object }> } | undefined;
+    const bodyFields = Object.keys(locations).filter((k) => !['path', 'query'].includes(locations[k])).sort();
+    if (bodyFields.length === 0) {
+      expect(body).toBeUndefined();
+    } else {
+      const [type] = Object.keys(body!.content);
+      expect(type).toBe(Object.values(locations).includes('json') ? 'application/json' : 'multipart/form-data');
+      const schema = deref(body!.content[type].schema) as { properties: object; required?: string[] };
+      expect(Object.keys(schema.properties).sort()).toEqual(bodyFields);
+      const required = bodyFields.filter((k) => !shape[k].safeParse(undefined).success);
+      expect(required.sort()).toEqual([...(schema.required ?? [])].sort());
+    }
+  });
+});
