@@ -1,0 +1,27 @@
+import type { Readable } from 'node:stream';
+
+/** A video ready to stream into a multipart body. */
+export interface OpenedVideo {
+  /** The bytes, read lazily; consumed once. */
+  stream: AsyncIterable<Uint8Array>;
+  /** Exact size in bytes when known (enables Content-Length). */
+  size?: number;
+  filename: string;
+  contentType: string;
+  /** Releases the underlying file handle or connection when the stream will not be read. */
+  close?: () => void;
+}
+
+/** A caller-described stream, for hosts that hold their own binary data (n8n, Zapier). */
+export interface VideoStreamInput {
+  stream: AsyncIterable<Uint8Array | string> | ReadableStream<Uint8Array> | Readable;
+  size?: number;
+  filename?: string;
+  contentType?: string;
+}
+
+/** Everything `running.createSession` accepts as `video`. Strings are file paths or http(s) URLs. */
+export type VideoSource = string | URL | Readable | Uint8Array | Blob | VideoStreamInput;
+
+/** Fetches a video URL as a stream. Must never send AIKYNETIX credentials to the file's host. */
+export type Downloader = (url: string, signal?: AbortSignal) => Promise<OpenedVideo>;
