@@ -7,6 +7,8 @@ import { defaultDownloader } from './download';
 import { cleanFilename } from './filename';
 import type { Downloader, OpenedVideo, VideoSource, VideoStreamInput } from './types';
 
+export type { Downloader, OpenedVideo, VideoSource, VideoStreamInput };
+
 export interface OpenVideoOptions {
   /** How http(s) URLs are fetched; default: undici, no credentials, redirects followed. */
   download?: Downloader;

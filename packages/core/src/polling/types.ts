@@ -1,0 +1,42 @@
+/** The one client capability polling and the feed need; `Aikynetix` implements it. */
+export interface CallApi {
+  call(operationId: string, input: Record<string, unknown>, opts?: { signal?: AbortSignal }): Promise<any>;
+}
+
+/** Reported after every status check. */
+export interface PollProgress {
+  attempt: number;
+  elapsedMs: number;
+  /** What the last check saw (e.g. `processing`, `waiting`). */
+  status: string;
+}
+
+/** Timing and cancellation of a wait. */
+export interface PollOptions {
+  /** First pause between checks (default 2000 ms). */
+  intervalMs?: number;
+  /** Longest pause between checks (default 15000 ms). */
+  maxIntervalMs?: number;
+  /** Each pause is the previous one times this factor, up to maxIntervalMs (default 1.5). */
+  backoff?: number;
+  /** Give up after this long (ms); Infinity waits forever. Each wait has its own default. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: PollProgress) => void;
+  /** Clock and timer, injectable for hosts with their own scheduling (and tests). */
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** What one check found: finished with a value, not yet, or a terminal error (after progress is reported). */
+export type PollStep<T> = { status: string } & ({ done: true; value: T } | { done: false; error?: Error });
+
+/** Progress of any session wait (processing or GenAI text). */
+export interface WaitProgress extends PollProgress {
+  sessionId: string;
+}
+
+/** Options every session wait accepts. */
+export interface WaitOptions extends Omit<PollOptions, 'onProgress'> {
+  onProgress?: (progress: WaitProgress) => void;
+}
