@@ -1,0 +1,24 @@
+import { Aikynetix } from '@aikynetix/core/host';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { connectionOf } from './settings';
+import { zapierTransport } from './transport';
+
+/**
+ * Zapier stops a step after 30 s: every call (retries and Retry-After pauses included) must be
+ * over well before that, so the step can still report a useful error.
+ */
+export const STEP_DEADLINE_MS = 25_000;
+
+/** A core client whose requests all go through z.request (auth added by the middleware). */
+export function clientFor(z: ZObject, bundle: Bundle): Aikynetix {
+  const conn = connectionOf(bundle);
+  return new Aikynetix({
+    auth: conn.authStyle,
+    baseUrl: conn.baseUrl,
+    transport: zapierTransport(z),
+    timeoutMs: STEP_DEADLINE_MS,
+    uploadTimeoutMs: STEP_DEADLINE_MS,
+    deadlineMs: STEP_DEADLINE_MS,
+    maxRetries: 2,
+  });
+}
