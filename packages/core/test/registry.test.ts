@@ -1,9 +1,5 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { z } from 'zod';
 import { defineOperation, getOperation, isOperationId, operations, pathParams, registry } from '../src/registry';
-
-const OPENAPI = path.resolve(__dirname, '../../../docs/openapi.json');
 
 describe('registry integrity', () => {
   test('declares the 22 operations: 7 sessions, 10 running, 2 jumping, 3 weightlifting', () => {
@@ -100,58 +96,5 @@ describe('registry integrity', () => {
     ).toThrow(/a GET cannot have body fields/);
     const ok = defineOperation({ ...base, input: z.strictObject({ session_id: id }), in: { session_id: 'path' } });
     expect(ok.id).toBe('running.x');
-  });
-});
-
-/** Agreement with docs/openapi.json (the consolidated document the contract tests use). */
-describe('registry matches docs/openapi.json', () => {
-  const doc = JSON.parse(fs.readFileSync(OPENAPI, 'utf8'));
-  const deref = <T>(x: T): T => {
-    const ref = (x as { $ref?: string }).$ref;
-    if (!ref) return x;
-    return ref.slice(2).split('/').reduce((o: Record<string, unknown>, k) => o[k] as Record<string, unknown>, doc) as T;
-  };
-  type Found = { method: string; path: string; op: Record<string, unknown> };
-  const byOperationId = new Map<string, Found>();
-  for (const [p, item] of Object.entries<Record<string, Record<string, unknown>>>(doc.paths)) {
-    for (const [method, op] of Object.entries(item)) {
-      if (typeof op === 'object' && op && typeof op.operationId === 'string') {
-        byOperationId.set(op.operationId, { method: method.toUpperCase(), path: p, op });
-      }
-    }
-  }
-
-  test('the document has exactly our 22 operations', () => {
-    expect([...byOperationId.keys()].sort()).toEqual(operations.map((o) => o.openapiId).sort());
-  });
-
-  test.each(operations.map((o) => [o.id, o] as const))('%s: operationId, method, path, success code, params, body', (_id, op) => {
-    const found = byOperationId.get(op.openapiId);
-    expect(found).toBeDefined();
-    expect(found!.method).toBe(op.method);
-    expect(found!.path).toBe(op.path);
-    const codes = Object.keys((found!.op.responses ?? {}) as object).filter((c) => /^2\d\d$/.test(c));
-    expect(codes).toEqual([String(op.successStatus)]);
-    const params = ((found!.op.parameters ?? []) as object[]).map(deref) as { name: string; in: string; required?: boolean }[];
-    const locations = op.in as Record<string, string>;
-    const ours = Object.entries(locations)
-      .filter(([, loc]) => loc === 'path' || loc === 'query')
-      .map(([k, loc]) => `${loc}:${k}`)
-      .sort();
-    expect(ours).toEqual(params.map((p) => `${p.in}:${p.name}`).sort());
-    const shape = op.input.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
-    for (const p of params) expect([p.name, !shape[p.name].safeParse(undefined).success]).toEqual([p.name, p.required === true]);
-    const body = found!.op.requestBody as { content: Record<string, { schema: object }> } | undefined;
-    const bodyFields = Object.keys(locations).filter((k) => !['path', 'query'].includes(locations[k])).sort();
-    if (bodyFields.length === 0) {
-      expect(body).toBeUndefined();
-    } else {
-      const [type] = Object.keys(body!.content);
-      expect(type).toBe(Object.values(locations).includes('json') ? 'application/json' : 'multipart/form-data');
-      const schema = deref(body!.content[type].schema) as { properties: object; required?: string[] };
-      expect(Object.keys(schema.properties).sort()).toEqual(bodyFields);
-      const required = bodyFields.filter((k) => !shape[k].safeParse(undefined).success);
-      expect(required.sort()).toEqual([...(schema.required ?? [])].sort());
-    }
   });
 });

@@ -25,6 +25,9 @@ export interface FieldMeta {
   location: ParamLocation;
   /** A realistic example value. */
   example?: unknown;
+  /** Bounds of `number`/`integer` fields. */
+  min?: number;
+  max?: number;
 }
 
 type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; element?: z.ZodType; entries?: Record<string, string | number>; checks?: unknown[] };
@@ -97,6 +100,8 @@ export function fieldsOf(op: AnyOperation): FieldMeta[] {
     if (options && (type === 'enum' || type === 'enumList')) out.options = options;
     if (meta.default !== undefined) out.default = meta.default;
     if (examples && examples.length > 0) out.example = examples[0];
+    if (typeof meta.minimum === 'number') out.min = meta.minimum;
+    if (typeof meta.maximum === 'number') out.max = meta.maximum;
     return out;
   });
 }

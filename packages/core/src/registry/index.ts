@@ -9,7 +9,7 @@ export * from './types';
 export { defineOperation, pathParams } from './define';
 export { validateInput, toFieldIssues } from './validate';
 export { fieldsOf, type FieldMeta, type FieldOption, type FieldType } from './fields';
-export { ACTIVITIES, VIDEO_STATUSES, MAX_PAGE_SIZE } from './sessions';
+export { ACTIVITIES, VIDEO_STATUSES } from './sessions';
 export { MEASUREMENT_SYSTEMS, INCLINE_RANGE } from './running';
 
 /** All operations by area, then by client method name. */

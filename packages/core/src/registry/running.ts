@@ -49,6 +49,8 @@ const createSession = defineOperation({
       title: 'Incline (Degrees)',
       description: `Treadmill incline in degrees, ${INCLINE_RANGE.min} to ${INCLINE_RANGE.max}.`,
       fieldType: 'number',
+      minimum: INCLINE_RANGE.min,
+      maximum: INCLINE_RANGE.max,
       examples: [5],
     }).optional(),
     body_joint_angles: jointsField(),

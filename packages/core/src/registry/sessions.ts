@@ -82,6 +82,8 @@ const filter = defineOperation({
       title: 'Limit',
       description: `How many sessions to return per page, 1 to ${MAX_PAGE_SIZE} (the API's default is 10).`,
       fieldType: 'integer',
+      minimum: 1,
+      maximum: MAX_PAGE_SIZE,
       default: 10,
       examples: [10],
     }).optional(),
@@ -92,7 +94,11 @@ const filter = defineOperation({
       options: ACTIVITIES.map((a) => ({ value: a, label: a })),
     }).optional(),
     start_date: filterDateField('Start Date', 'Only sessions created on or after this day (UTC), e.g. 2025-02-05 or 05/02/2025.'),
-    end_date: filterDateField('End Date', 'Only sessions created on or before this day (UTC), e.g. 2025-02-28 or 28/02/2025.'),
+    end_date: filterDateField(
+      'End Date',
+      'Only sessions created on or before this day (UTC), e.g. 2025-02-28 or 28/02/2025.',
+      '2025-02-28',
+    ),
     title: field(textSchema(200), {
       title: 'Title Contains',
       description: 'Only sessions whose title contains this text (any case).',

@@ -14,6 +14,10 @@ export const sessionDetailShape = {
   analyzed_video_url: z.string().nullable().optional(),
   video_url: z.string().nullable().optional(),
   segments: Num.optional(),
+  /** Processing state as sent (`Processed`, `Failed`, `Processing`; any case). */
+  video_status: z.string().nullable().optional(),
+  /** Weightlifting exercise name. */
+  exercise: z.string().nullable().optional(),
   created_at: CreatedAt.nullable().optional(),
   /** Metric name -> series (the reference says numbers, the prose arrays: both accepted). */
   metrics: Dict.nullable().optional(),

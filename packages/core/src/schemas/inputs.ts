@@ -178,7 +178,7 @@ export function updateDateField() {
 }
 
 /** A filter day: Date, `YYYY-MM-DD`, `dd/mm/yyyy` (day first) or ISO date-time in; `dd/mm/yyyy` out. */
-export function filterDateField(title: string, description: string) {
+export function filterDateField(title: string, description: string, example = '2025-02-05') {
   return field(
     z
       .union([z.date(), z.string()], {
@@ -195,14 +195,14 @@ export function filterDateField(title: string, description: string) {
         }
         return formatFilterDate(v);
       }),
-    { title, description, fieldType: 'date', examples: ['2025-02-05'] },
+    { title, description, fieldType: 'date', examples: [example] },
   ).optional();
 }
 
 /** Most ids one by-ids request may carry (keeps one request small and quick). */
 export const MAX_IDS = 100;
 
-/** A list of session ids: array or comma-separated text, 1..100 valid ids. */
+/** A list of session ids: array or comma-separated text, 1..100 valid ids, duplicates dropped. */
 export function sessionIdsField() {
   return field(
     z
@@ -215,7 +215,9 @@ export function sessionIdsField() {
           .array(idSchema())
           .min(1, { error: 'must contain at least one session ID' })
           .max(MAX_IDS, { error: (iss) => `must contain at most ${MAX_IDS} session IDs (got ${(iss.input as unknown[]).length})` }),
-      ),
+      )
+      // The API expects each id once (openapi: uniqueItems); order is kept.
+      .transform((ids) => [...new Set(ids)]),
     {
       title: 'Session IDs',
       description: `The sessions to fetch (1 to ${MAX_IDS} IDs).`,

@@ -29,6 +29,9 @@ export interface InputMeta {
   fieldType: FieldType;
   options?: FieldOption[];
   examples?: unknown[];
+  /** Bounds of number fields (JSON Schema keywords). */
+  minimum?: number;
+  maximum?: number;
   /** Shown as the host's default; never applied by the schema (the API has its own defaults). */
   default?: unknown;
   [key: string]: unknown;
