@@ -201,7 +201,7 @@ describe('pollUntil', () => {
       ...virtualTime().timing,
       timeoutMs: 0,
       onTimeout: (ms) => new Error(`timeout after ${ms}`),
-    }).catch((e) => e);
+    }).catch((e: Error) => e);
     expect(err.message).toBe('timeout after 0');
     expect(n).toBe(1);
   });
