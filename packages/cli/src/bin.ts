@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+import { run } from './program';
+
+const controller = new AbortController();
+let interrupts = 0;
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    // first Ctrl-C stops gracefully (simulator closes, waits abort); a second one exits at once
+    if (++interrupts > 1) process.exit(130);
+    controller.abort(new Error(`received ${sig}`));
+  });
+}
+
+run(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  env: process.env,
+  signal: controller.signal,
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`Unexpected error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,141 @@
+import { createReadStream, promises as fsp } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { type Downloader, ValidationError, defaultDownloader } from '@aikynetix/core';
+import type { Context } from '../context';
+import { keyValues } from '../output';
+import { secondsFlag } from '../parse';
+import { countingStream, formatBytes, progressBar } from '../progress';
+import type { Registrar } from '../program';
+import { UsageError } from '../usage';
+import { waitForProcessing } from './wait';
+
+interface UploadOptions {
+  user?: string;
+  name?: string;
+  incline?: string;
+  joints?: string;
+  wait?: boolean;
+  timeout?: string;
+  pollInterval?: string;
+}
+
+const isUrl = (s: string) => /^https?:\/\//i.test(s.trim());
+
+/** A local file, checked before anything is sent, as a stream counted into the progress bar. */
+async function openLocal(ctx: Context, path: string, onBytes: (n: number) => void) {
+  const full = resolve(ctx.cwd, path);
+  let stat;
+  try {
+    stat = await fsp.stat(full);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ValidationError([{ field: 'video', rule: code === 'ENOENT' ? `file not found: ${path}` : `cannot read ${path} (${code})` }]);
+  }
+  if (!stat.isFile()) throw new ValidationError([{ field: 'video', rule: `not a regular file: ${path}` }]);
+  if (stat.size === 0) throw new ValidationError([{ field: 'video', rule: `file is empty (0 bytes): ${path}` }]);
+  // open now so a permission problem is reported before the request starts
+  await fsp.access(full).catch(() => {
+    throw new ValidationError([{ field: 'video', rule: `file cannot be read: ${path}` }]);
+  });
+  const file = createReadStream(full, { highWaterMark: 256 * 1024 });
+  const counted = countingStream(onBytes);
+  file.on('error', (e) => counted.destroy(e));
+  file.pipe(counted);
+  return { video: { stream: counted, size: stat.size, filename: basename(full) }, size: stat.size, close: () => file.destroy() };
+}
+
+async function upload(ctx: Context, source: string, opts: UploadOptions): Promise<void> {
+  const timing = { timeoutMs: secondsFlag('--timeout', opts.timeout), intervalMs: secondsFlag('--poll-interval', opts.pollInterval) };
+  if (!opts.wait && (opts.timeout !== undefined || opts.pollInterval !== undefined)) {
+    throw new UsageError('--timeout and --poll-interval only apply with --wait');
+  }
+  const client = ctx.client();
+  let total: number | undefined;
+  let bar = progressBar(ctx.io.stderr, undefined, false);
+  let sent = 0;
+  const onBytes = (n: number) => {
+    sent = n;
+    bar.update(n);
+  };
+
+  let video: unknown = source;
+  let download: Downloader | undefined;
+  let close = () => {};
+  if (isUrl(source)) {
+    // count the downloaded bytes as they are streamed on to AIKYNETIX
+    download = async (url, signal) => {
+      const opened = await defaultDownloader(url, signal);
+      total = opened.size;
+      bar = progressBar(ctx.io.stderr, total, ctx.interactive);
+      const counted = countingStream(onBytes);
+      (async () => {
+        try {
+          for await (const chunk of opened.stream) if (!counted.write(chunk)) await new Promise((r) => counted.once('drain', r));
+          counted.end();
+        } catch (e) {
+          counted.destroy(e as Error);
+        }
+      })();
+      return { ...opened, stream: counted };
+    };
+  } else {
+    const local = await openLocal(ctx, source, onBytes);
+    video = local.video;
+    total = local.size;
+    close = local.close;
+    bar = progressBar(ctx.io.stderr, total, ctx.interactive);
+    ctx.info(`Uploading ${basename(source)} (${formatBytes(total)})...`);
+  }
+
+  let created: { session_id: string; title?: string } & Record<string, unknown>;
+  try {
+    created = (await client.call(
+      'running.createSession',
+      {
+        user_id: opts.user,
+        video,
+        session_name: opts.name,
+        incline_degree: opts.incline,
+        body_joint_angles: opts.joints,
+      },
+      { signal: ctx.signal, download },
+    )) as typeof created;
+  } finally {
+    close();
+  }
+  bar.finish();
+  ctx.info(`Created session ${created.session_id}${created.title ? ` ("${created.title}")` : ''} after sending ${formatBytes(sent)}.`);
+
+  if (!opts.wait) {
+    ctx.result({ ...created, status: 'processing' }, () => keyValues({ session_id: created.session_id, title: created.title, status: 'processing' }));
+    return;
+  }
+  const session = await waitForProcessing(ctx, created.session_id, timing);
+  ctx.result({ ...created, status: 'processed', session }, () =>
+    keyValues({ session_id: created.session_id, title: created.title, status: 'processed' }),
+  );
+}
+
+/** `upload <file|url> --user <id>`. */
+export function registerUpload({ program, action }: Registrar): void {
+  program
+    .command('upload')
+    .description('Upload a running video (file or http(s) URL) and optionally wait for processing')
+    .argument('<file|url>', 'video file path or http(s) URL')
+    .requiredOption('--user <id>', 'athlete (user id) the session belongs to')
+    .option('--name <name>', 'session name (AIKYNETIX picks one when left out)')
+    .option('--incline <degrees>', 'treadmill incline in degrees (-30 to 30)')
+    .option('--joints <list>', 'joint angles to compute: any of ankle,knee,elbow,hip,shoulder (default all)')
+    .option('--wait', 'wait until the video is processed (exit 5 if it fails)')
+    .option('--timeout <seconds>', 'with --wait: give up after this long (exit 6; default 900)')
+    .option('--poll-interval <seconds>', 'with --wait: first pause between status checks (default 2)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ aikynetix upload run.mp4 --user athlete-1
+  $ aikynetix upload run.mp4 --user athlete-1 --name "Treadmill 5k" --incline 1 --joints knee,ankle --wait
+  $ aikynetix upload https://example.com/run.mp4 --user athlete-1 --wait --timeout 600 --json`,
+    )
+    .action(action(upload));
+}

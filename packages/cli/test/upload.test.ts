@@ -1,0 +1,97 @@
+import { cli, type Sim, requestCount, sampleVideo, scratch, simEnv, startSim } from './helpers';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+let sim: Sim;
+let home: string;
+let video: string;
+beforeAll(async () => {
+  sim = await startSim();
+  home = scratch();
+  video = sampleVideo(home);
+});
+afterAll(() => sim.close());
+
+describe('upload', () => {
+  it('uploads a file, waits for processing and prints the session as JSON', async () => {
+    const r = await cli(['upload', video, '--user', 'athlete-1', '--name', 'CLI run', '--incline', '2', '--joints', 'knee,ankle', '--wait', '--poll-interval', '0.1', '--json'], {
+      env: simEnv(sim, home),
+    });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.session_id).toMatch(/\S/);
+    expect(out.title).toBe('CLI run');
+    expect(out.status).toBe('processed');
+    expect(out.session.status).toBe('processed');
+    expect(out.session.user_id).toBe('athlete-1');
+  });
+
+  it('draws a progress bar and status on a TTY, human result on stdout', async () => {
+    const r = await cli(['upload', video, '--user', 'athlete-2', '--wait', '--poll-interval', '0.1'], { env: simEnv(sim, home), tty: true });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Uploading run.mp4 (300.0 KiB)');
+    expect(r.stderr).toMatch(/\[=+\] 100%\s+300\.0 KiB \/ 300\.0 KiB/);
+    expect(r.stderr).toMatch(/Session \S+ processed\./);
+    expect(r.stdout).toMatch(/^session_id: +\S+/m);
+    expect(r.stdout).toMatch(/^status: +processed/m);
+  });
+
+  it('prints no bar when stderr is not a TTY', async () => {
+    const r = await cli(['upload', video, '--user', 'athlete-3'], { env: simEnv(sim, home) });
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('\r');
+    expect(r.stderr).not.toContain('[=');
+    expect(r.stdout).toMatch(/status: +processing/);
+  });
+
+  it('exits 5 when the session fails to process', async () => {
+    const bad = join(home, 'notes.mp4');
+    writeFileSync(bad, 'this is not a video at all');
+    const r = await cli(['upload', bad, '--user', 'athlete-1', '--wait', '--poll-interval', '0.1', '--json'], { env: simEnv(sim, home) });
+    expect(r.code).toBe(5);
+    expect(JSON.parse(r.stdout).error.name).toBe('SessionFailedError');
+    expect(r.stderr).toMatch(/failed to process/);
+    expect(r.stderr).toMatch(/Hint: /);
+  });
+
+  it('exits 6 when the wait times out', async () => {
+    await sim.control.setDelays({ processingDelayMs: 60_000 });
+    try {
+      const r = await cli(['upload', video, '--user', 'athlete-1', '--wait', '--timeout', '0.5', '--poll-interval', '0.1'], { env: simEnv(sim, home) });
+      expect(r.code).toBe(6);
+      expect(r.stderr).toMatch(/Gave up waiting/);
+    } finally {
+      sim.control.setDelays({ processingDelayMs: 300 });
+    }
+  });
+
+  it.each([
+    [['--incline', '45'], '--incline (incline_degree)'],
+    [['--joints', 'knee,toe'], '--joints (body_joint_angles'],
+    [['--user', ' '], '--user (user_id)'],
+  ])('rejects bad input %j with exit 2, the field named and no request sent', async (extra, label) => {
+    const before = requestCount(sim);
+    const args = ['upload', video, '--user', 'athlete-1', ...extra];
+    const r = await cli(args, { env: simEnv(sim, home) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(label);
+    expect(r.stderr).toContain('nothing was sent');
+    expect(requestCount(sim)).toBe(before);
+  });
+
+  it('rejects a missing file with exit 2 and no request', async () => {
+    const before = requestCount(sim);
+    const r = await cli(['upload', join(home, 'nope.mp4'), '--user', 'a', '--json'], { env: simEnv(sim, home) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('file not found');
+    expect(JSON.parse(r.stdout).error.issues[0].field).toBe('video');
+    expect(requestCount(sim)).toBe(before);
+  });
+
+  it('requires --user (usage error, exit 2)', async () => {
+    const r = await cli(['upload', video], { env: simEnv(sim, home) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("required option '--user <id>' not specified");
+  });
+});
