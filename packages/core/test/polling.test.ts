@@ -202,7 +202,7 @@ describe('pollUntil', () => {
       timeoutMs: 0,
       onTimeout: (ms) => new Error(`timeout after ${ms}`),
     }).catch((e: Error) => e);
-    expect(err.message).toBe('timeout after 0');
+    expect((err as Error).message).toBe('timeout after 0');
     expect(n).toBe(1);
   });
 });
