@@ -109,6 +109,16 @@ describe('running responses', () => {
     expect(out.contact).toEqual([true, false]);
   });
 
+  test('export: numbers as text or null are accepted, wrong kinds are not', () => {
+    const ex = getOperation('running.export').output;
+    expect(ex.parse({ all_timestamps: ['0.5', 1, null, 'NaN'], contact: [1, 0, null, true] })).toEqual({
+      all_timestamps: [0.5, 1, null, null],
+      contact: [1, 0, null, true],
+    });
+    expect(ex.safeParse({ all_timestamps: [1, { t: 2 }] }).error?.issues[0].path).toEqual(['all_timestamps', 1]);
+    expect(ex.safeParse({ contact: ['yes'] }).success).toBe(false);
+  });
+
   test('getFormAnalysis: metrics, images, user info, comments', () => {
     const out = parseDocumented('running.getFormAnalysis', {
       metrics: { speed: 3.2, balance: 50.1, cadence: 172, contact_angle: 7, eversion_velocity: 310, knee_flexion: 42, posture_angle: 6, ankle_angle: 95, com_oscillation: 8.1, stride_angle: 12, mean_h: 0.9 },

@@ -38,6 +38,14 @@ export const SessionExport = z.looseObject({
   angles: Dict.nullable().optional(),
   all_timestamps: NumList.nullable().optional(),
   /** Foot contact per frame (true/false; some exports use 0/1). */
-  contact: z.array(z.union([z.boolean(), z.number(), z.null()])).nullable().optional(),
+  contact: z
+    .array(z.unknown())
+    // One pass over what can be tens of thousands of frames (see NumList).
+    .refine((items) => items.every((v) => v === null || typeof v === 'boolean' || typeof v === 'number'), {
+      error: 'must be a list of true/false values',
+    })
+    .transform((items) => items as (boolean | number | null)[])
+    .nullable()
+    .optional(),
 });
 export type SessionExport = z.output<typeof SessionExport>;

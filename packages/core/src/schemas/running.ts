@@ -49,7 +49,8 @@ export const UserInformation = z.looseObject({
 
 /** `GET /running/sessions/{id}/summary/`. */
 export const RunningSummary = z.looseObject({
-  summary_text: SummaryText.nullable().optional(),
+  /** GenAI commentary; absent until generated. Some servers send one plain text instead of blocks. */
+  summary_text: z.union([SummaryText, z.string()]).nullable().optional(),
   performance_metrics: z
     .looseObject({
       speed: MinMaxAvg.optional(),
