@@ -148,7 +148,7 @@ describe('valid input comes out wire-ready', () => {
     ).toEqual({ start_date: '05/02/2025', end_date: '28/02/2025', video_status: 'processed', activity: 'Vertical Jump', limit: 25 });
     expect(validateInput(getOperation('sessions.filter'), { start_date: '5/2/2025', end_date: '2025-02-05T23:30:00-02:00' })).toEqual({
       start_date: '05/02/2025',
-      end_date: '06/02/2025',
+      end_date: '05/02/2025',
     });
   });
 

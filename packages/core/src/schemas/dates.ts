@@ -117,12 +117,16 @@ export function formatUpdateDate(d: Date | string): string {
 }
 
 /**
- * Reads a filter date: a Date, `YYYY-MM-DD`, `dd/mm/yyyy` (day first) or an ISO date-time
- * (converted to its UTC day). Returns UTC midnight of that day, or null when it is not a real day.
+ * Reads a filter date: a Date (its UTC day), `YYYY-MM-DD`, `dd/mm/yyyy` (day first) or an ISO
+ * date-time. A date-time keeps the calendar day as written, even with a zone offset: hosts such
+ * as Zapier send a picked day as `2025-02-05T00:00:00+02:00`, and the user meant 5 February.
+ * Returns UTC midnight of that day, or null when it is not a real day.
  */
 export function parseFilterDate(value: unknown): Date | null {
   const date = parseDateTime(value);
   if (!date) return null;
+  const written = typeof value === 'string' ? DATE_TIME.exec(value.trim()) : null;
+  if (written) return utcDate(Number(written[1]), Number(written[2]), Number(written[3]));
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 }
 
