@@ -1,6 +1,6 @@
 import { callOperation } from '../call';
 import { inputFieldsFor } from '../fields';
-import { newestFirst } from '../triggers/feed';
+import { newestFirst } from '../triggers/sessionFeed';
 import { presentSession, sessionOutputFields, sessionSample } from '../presenters/session';
 import type { SearchDef } from '../types';
 

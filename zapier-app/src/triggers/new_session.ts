@@ -1,6 +1,6 @@
 import { sessionOutputFields, sessionSample } from '../presenters/session';
 import type { TriggerDef } from '../types';
-import { feedFilterFields, pollSessions } from './feed';
+import { feedFilterFields, pollSessions } from './sessionFeed';
 
 /** A session was created (uploaded), whatever its processing state. */
 const newSession: TriggerDef = {

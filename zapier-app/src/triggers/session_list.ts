@@ -1,9 +1,13 @@
-import { callOperation } from '../call';
+import { clientFor } from '../client';
+import { guarded } from '../errors';
 import type { Flat } from '../presenters/flatten';
 import { presentSession, sessionSample } from '../presenters/session';
 import type { TriggerDef } from '../types';
 
-const PAGE_SIZE = 50;
+/** Sessions per dropdown page. */
+export const PAGE_SIZE = 50;
+/** Deepest page offered (each page walks the cursor from the start: bounded work per call). */
+export const MAX_PAGE = 19;
 
 /** `Treadmill run · Running · 2025-02-05` — what the dropdown shows for a session. */
 function labelOf(s: Flat): string {
@@ -12,8 +16,9 @@ function labelOf(s: Flat): string {
 }
 
 /**
- * Hidden trigger behind every Session ID dropdown: recent sessions, newest first, paged with
- * the filter endpoint's cursor (Zapier's "load more" asks for the next page).
+ * Hidden trigger behind every Session ID dropdown: recent sessions, newest first. Zapier's
+ * "load more" asks for page N; the core's cursor pagination walks to it (stateless, so no
+ * z.cursor storage is needed and a stale cursor can never skip sessions).
  */
 const sessionList: TriggerDef = {
   key: 'session_list',
@@ -22,18 +27,16 @@ const sessionList: TriggerDef = {
   operation: {
     type: 'polling',
     canPaginate: true,
-    perform: async (z, bundle) => {
-      const page = bundle.meta?.page ?? 0;
-      const cursor = page > 0 ? await z.cursor.get() : undefined;
-      if (page > 0 && !cursor) return []; // the previous page was the last
-      const extra: Record<string, unknown> = { limit: PAGE_SIZE };
-      if (cursor) extra.start_after_id = cursor;
-      const result = await callOperation(z, bundle, 'sessions.filter', { extra, useInput: false });
-      const sessions = (Array.isArray(result.sessions) ? result.sessions : []).map((s) => presentSession(s as never));
-      const next = typeof result.last_doc_id === 'string' && sessions.length >= PAGE_SIZE ? result.last_doc_id : '';
-      await z.cursor.set(next);
-      return sessions.map((s) => ({ ...s, label: labelOf(s) }));
-    },
+    perform: (z, bundle) =>
+      guarded(z, bundle, async () => {
+        const page = Math.min(Math.max(0, Number(bundle.meta?.page ?? 0) || 0), MAX_PAGE);
+        const items: Flat[] = [];
+        const client = clientFor(z, bundle);
+        for await (const s of client.sessions.iterate({ pageSize: PAGE_SIZE, max: (page + 1) * PAGE_SIZE })) {
+          items.push(presentSession(s));
+        }
+        return items.slice(page * PAGE_SIZE).map((s) => ({ ...s, label: labelOf(s) }));
+      }),
     sample: { ...sessionSample, label: 'Treadmill 12 km/h, 1% incline · Running · 2025-02-05' },
     outputFields: [
       { key: 'id', label: 'Session ID' },

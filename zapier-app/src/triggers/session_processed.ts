@@ -1,6 +1,6 @@
 import { sessionOutputFields, sessionSample } from '../presenters/session';
 import type { TriggerDef } from '../types';
-import { feedFilterFields, pollSessions } from './feed';
+import { feedFilterFields, pollSessions } from './sessionFeed';
 
 /** The flagship trigger: a session's video finished processing, so its reports are ready. */
 const sessionProcessed: TriggerDef = {
