@@ -46,7 +46,10 @@ export interface OperationDef<
   /** True when re-sending the request can never duplicate a side effect (safe to retry). */
   readonly idempotent: boolean;
   readonly sideEffect: SideEffect;
-  /** Listing endpoints answer 404 when nothing matches: treat that as an empty result. */
+  /**
+   * Listing endpoints answer 404 when nothing matches: treat that as an empty result. The output
+   * schema parses `{}` to that empty result (`{ sessions: [] }`).
+   */
   readonly emptyOn404?: boolean;
   /** `cursor`: the filter endpoint's start_after_id / last_doc_id paging. */
   readonly pagination?: 'cursor';
