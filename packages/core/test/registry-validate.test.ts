@@ -82,6 +82,14 @@ describe('bad input is rejected before any request, naming the field and the rul
     expect(err.message.length).toBeLessThan(300);
   });
 
+  test('a __proto__ key is an unknown field, never a way to smuggle values in', () => {
+    const err = rejectWith('running.get', JSON.parse('{"__proto__": {"session_id": "abc"}}'));
+    expect(err.issues.map((i) => [i.field, i.rule.split(' (')[0]])).toEqual([
+      ['session_id', 'is required'],
+      ['__proto__', 'is not a known field'],
+    ]);
+  });
+
   test('input that is not an object is rejected as a whole', () => {
     expect(rejectWith('running.get', 'abc').issues).toEqual([{ field: '(input)', rule: "must be an object of fields (got text 'abc')" }]);
   });

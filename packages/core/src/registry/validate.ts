@@ -93,12 +93,14 @@ export function validateInput<I extends z.ZodObject, O extends z.ZodType>(
   if (input !== undefined && input !== null && !isPlainObject(input)) {
     throw new ValidationError([{ field: '(input)', rule: `must be an object of fields (got ${typeName(input)})` }], op.id);
   }
-  const cleaned: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input ?? {})) {
-    if (value === undefined || value === null) continue;
-    if (value === '' && key in shape && shape[key].safeParse(undefined).success) continue;
-    cleaned[key] = value;
-  }
+  // Object.fromEntries defines own properties, so a `__proto__` key stays an (unknown) field
+  // instead of replacing the prototype.
+  const cleaned = Object.fromEntries(
+    Object.entries(input ?? {}).filter(([key, value]) => {
+      if (value === undefined || value === null) return false;
+      return !(value === '' && Object.hasOwn(shape, key) && shape[key].safeParse(undefined).success);
+    }),
+  );
   const result = op.input.safeParse(cleaned, { reportInput: true, error: plainEnglish });
   if (result.success) return result.data as z.output<I>;
   throw new ValidationError(toFieldIssues(result.error.issues, known), op.id);
