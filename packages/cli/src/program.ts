@@ -6,6 +6,7 @@ import { type Context, createContext } from './context';
 import { ExitCode, exitCodeFor } from './exitCodes';
 import { type Io, redactingWriter } from './io';
 import { errorJson, formatError, json } from './output';
+import { MissingError } from './usage';
 import { registerExport } from './commands/export';
 import { registerMetrics } from './commands/metrics';
 import { registerReport } from './commands/report';
@@ -131,17 +132,14 @@ export async function run(argv: readonly string[], ioIn: Io): Promise<number> {
     return ExitCode.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
-      // help and version "errors" are normal exits; anything else is a usage mistake
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
-        return ExitCode.ok;
-      }
+      // --help and --version end with exit code 0; help shown for a missing subcommand does not
       if (err.exitCode === 0) return ExitCode.ok;
       if (asJson) io.stdout.write(json(errorJson({ name: 'UsageError', message: err.message }, ExitCode.usage)));
       return ExitCode.usage;
     }
     const code = exitCodeFor(err);
     asJson = contexts[contexts.length - 1]?.json ?? asJson;
-    if (asJson) io.stdout.write(json(errorJson(err, code)));
+    if (asJson && !(err instanceof MissingError && err.resultPrinted)) io.stdout.write(json(errorJson(err, code)));
     io.stderr.write(formatError(err));
     contexts[contexts.length - 1]?.debug(`exit code ${code}`);
     return code;

@@ -9,7 +9,10 @@ export class UsageError extends AikynetixError {
 
 /** The resource asked for does not exist (e.g. a by-ids lookup that found nothing); exit code 4. */
 export class MissingError extends AikynetixError {
-  constructor(message: string, hint?: string) {
+  /** The command already printed its (partial) result, so --json must not add an error document. */
+  readonly resultPrinted: boolean;
+  constructor(message: string, hint?: string, resultPrinted = false) {
     super(message, { hint });
+    this.resultPrinted = resultPrinted;
   }
 }

@@ -1,6 +1,8 @@
+import { NotFoundError } from '@aikynetix/core';
 import type { Context } from '../context';
 import { cell, table } from '../output';
 import type { Registrar } from '../program';
+import { MissingError } from '../usage';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => Boolean(v) && typeof v === 'object' && !Array.isArray(v);
@@ -28,7 +30,19 @@ function totalText(r: Obj): string {
 }
 
 async function total(ctx: Context): Promise<void> {
-  const res = (await ctx.client().call('running.getTotalMetrics', {}, { signal: ctx.signal })) as Obj;
+  let res: Obj;
+  try {
+    res = (await ctx.client().call('running.getTotalMetrics', {}, { signal: ctx.signal })) as Obj;
+  } catch (err) {
+    // this endpoint's 404 means "no processed sessions yet", not a wrong id
+    if (err instanceof NotFoundError) {
+      throw new MissingError(
+        `No running metrics yet${err.apiMessage ? ` (${err.apiMessage})` : ''}`,
+        'Metrics appear once at least one running video has been processed: aikynetix upload <file> --user <id> --wait',
+      );
+    }
+    throw err;
+  }
   ctx.result(res, () => totalText(res));
 }
 

@@ -73,9 +73,11 @@ async function get(ctx: Context, ids: string[]): Promise<void> {
   };
   const found = res.sessions;
   const missing = unique.filter((id) => !found.some((s) => s.id === id));
-  ctx.result({ sessions: found, missing }, () => found.map(describe).join('\n'));
+  const partial = found.length > 0;
+  if (partial) ctx.result({ sessions: found, missing }, () => found.map(describe).join('\n'));
   if (missing.length > 0) {
-    throw new MissingError(`Session${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`, 'Check the id (aikynetix sessions list shows recent sessions).');
+    const noun = missing.length > 1 ? 'Sessions' : 'Session';
+    throw new MissingError(`${noun} not found: ${missing.join(', ')}`, 'Check the id (aikynetix sessions list shows recent sessions).', partial);
   }
 }
 
@@ -85,8 +87,8 @@ function confirm(ctx: Context, question: string): Promise<boolean> {
   return new Promise((resolve) => {
     ctx.io.stderr.write(question);
     rl.once('line', (answer) => {
+      resolve(/^\s*y(es)?\s*$/i.test(answer)); // before close(), whose 'close' event answers "no"
       rl.close();
-      resolve(/^\s*y(es)?\s*$/i.test(answer));
     });
     rl.once('close', () => resolve(false));
   });
