@@ -62,11 +62,11 @@ export const exportSample: Flat = {
   frame_count: 3,
   duration_seconds: 0.067,
   metric_names: 'speed, cadence',
-  angle_names: 'lknee_angle, rknee_angle',
+  angle_names: 'lkne_angle, rkne_angle',
   keypoint_names: 'left_knee, right_knee',
   contact_frames: 2,
   raw_json_chars: 331,
   raw_json_complete: true,
   raw_json:
-    '{"activity":"Running","metrics":{"speed":[3.31,3.34,3.36],"cadence":[171,172,172]},"keypoints":{"left_knee":[[412,611],[415,609],[418,606]],"right_knee":[[380,640],[377,642],[374,645]]},"angles":{"lknee_angle":[171.2,163.5,150.1],"rknee_angle":[98.4,104.2,111.9]},"all_timestamps":[0,0.033,0.067],"contact":[true,true,false]}',
+    '{"activity":"Running","metrics":{"speed":[3.31,3.34,3.36],"cadence":[171,172,172]},"keypoints":{"left_knee":[[412,611],[415,609],[418,606]],"right_knee":[[380,640],[377,642],[374,645]]},"angles":{"lkne_angle":[171.2,163.5,150.1],"rkne_angle":[98.4,104.2,111.9]},"all_timestamps":[0,0.033,0.067],"contact":[true,true,false]}',
 };

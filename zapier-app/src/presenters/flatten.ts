@@ -119,7 +119,7 @@ export function athleteFields(prefix: string): OutputField[] {
     { key: `${prefix}__gender`, label: 'Athlete Gender' },
     { key: `${prefix}__height`, label: 'Athlete Height (cm)', type: 'number' },
     { key: `${prefix}__weight`, label: 'Athlete Weight (kg)', type: 'number' },
-    { key: `${prefix}__leg_length`, label: 'Athlete Leg Length', type: 'number' },
+    { key: `${prefix}__leg_length`, label: 'Athlete Leg Length (m)', type: 'number' },
     { key: `${prefix}__brand`, label: 'Shoe Brand' },
     { key: `${prefix}__shoeModel`, label: 'Shoe Model' },
     { key: `${prefix}__shoeSize`, label: 'Shoe Size' },

@@ -33,7 +33,7 @@ export function presentGait(sessionId: string, report: Record<string, unknown>):
 const sideFields = (side: (typeof SIDES)[number]): OutputField[] => {
   const S = humanise(side);
   return [
-    { key: `${side}__peak_time`, label: `${S}: Peak Time (s)`, type: 'number' },
+    { key: `${side}__peak_time`, label: `${S}: Peak Time`, type: 'number' },
     { key: `${side}__initiator`, label: `${S}: Movement Initiator` },
     ...PHASES.flatMap((p) => [
       { key: `${side}__phases__${p}__image_url`, label: `${S}: ${humanise(p)} Snapshot URL` },
@@ -74,7 +74,7 @@ const samplePhases = (side: string, base: number): Flat =>
 export const gaitSample: Flat = {
   id: 'V1StGXR8Z5jdHi6BmyTq',
   session_id: 'V1StGXR8Z5jdHi6BmyTq',
-  left__peak_time: 0.212,
+  left__peak_time: 111.1,
   left__initiator: 'hip',
   ...samplePhases('left', 120),
   left__angles__posture_angle__avg: 7.8,
@@ -89,7 +89,7 @@ export const gaitSample: Flat = {
   left__angles__ankle_angle__avg: 101.2,
   left__angles__ankle_angle__min: 82.7,
   left__angles__ankle_angle__max: 124.9,
-  right__peak_time: 0.208,
+  right__peak_time: 137.2,
   right__initiator: 'knee',
   ...samplePhases('right', 135),
   right__angles__posture_angle__avg: 8.1,
@@ -115,7 +115,7 @@ export const gaitSample: Flat = {
   user_info__gender: 'female',
   user_info__height: 168,
   user_info__weight: 57,
-  user_info__leg_length: 86,
+  user_info__leg_length: 0.86,
   user_info__brand: 'Saucony',
   user_info__shoeModel: 'Endorphin Speed 4',
   user_info__shoeSize: 39,

@@ -18,7 +18,9 @@ export const liftAnalysisOutputFields: OutputField[] = [
   { key: 'id', label: 'Session ID' },
   { key: 'exercise', label: 'Exercise' },
   { key: 'images__start_position', label: 'Start Position Image URL' },
+  { key: 'images__bottom_position', label: 'Bottom Position Image URL' },
   { key: 'images__end_position', label: 'End Position Image URL' },
+  { key: 'analysis__en', label: 'Analysis (English)' },
   { key: 'recommendations__en', label: 'Recommendations (English)' },
 ];
 
@@ -28,7 +30,9 @@ export const liftAnalysisSample: Flat = {
   session_id: 'k3Jd82LmQp0aZx71BvTe',
   exercise: 'Back Squat',
   images__start_position: 'https://storage.googleapis.com/aikynetix-reports/k3Jd82LmQp0aZx71BvTe/start.jpg',
-  images__end_position: 'https://storage.googleapis.com/aikynetix-reports/k3Jd82LmQp0aZx71BvTe/bottom.jpg',
+  images__bottom_position: 'https://storage.googleapis.com/aikynetix-reports/k3Jd82LmQp0aZx71BvTe/bottom.jpg',
+  images__end_position: 'https://storage.googleapis.com/aikynetix-reports/k3Jd82LmQp0aZx71BvTe/end.jpg',
+  analysis__en: 'Depth reached 0.38 m with a 53.5° torso lean. Keep the bar over mid-foot.',
   recommendations__en: 'Depth is good (hip crease below knee). Keep the chest up out of the hole: the torso angle opens 9° early.',
-  recommendations__es: 'La profundidad es buena. Mantén el pecho arriba al subir: el torso se abre 9° antes de tiempo.',
+  analysis__es: 'Profundidad de 0.38 m con una inclinación del torso de 53.5°. Mantén la barra sobre el medio del pie.',
 };

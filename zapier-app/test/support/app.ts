@@ -21,6 +21,15 @@ export async function failureOf(p: Promise<unknown>): Promise<ZapierFailure> {
   throw new Error('expected the step to fail, but it succeeded');
 }
 
+/**
+ * The app's own message: zapier-platform-core appends a "What happened:" trace to HaltedError
+ * and friends (the Zapier UI shows the first part); the 250-character limit applies to ours.
+ */
+export function ownMessage(err: ZapierFailure): string {
+  const text = payloadOf(err).message;
+  return text.split('\nWhat happened:')[0];
+}
+
 /** The `{message, code, status}` (or `{message, delay}`) JSON that z.errors.Error / ThrottledError carry. */
 export function payloadOf(err: ZapierFailure): { message: string; code?: string; status?: number; delay?: number } {
   try {
