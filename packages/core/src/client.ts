@@ -81,22 +81,22 @@ export class Aikynetix {
   }
 
   /** Resolve once the session is processed; SessionFailedError on failure, WaitTimeoutError at the deadline. */
-  waitForSession(sessionId: string, options?: polling.WaitOptions) {
+  waitForSession(sessionId: string, options?: polling.WaitForSessionOptions) {
     return polling.waitForSession(this, sessionId, options);
   }
 
   /** After generateSummary: resolve with the summary once its GenAI text is present. */
-  waitForSummaryText(sessionId: string, options?: polling.WaitOptions) {
+  waitForSummaryText(sessionId: string, options?: polling.WaitForTextOptions) {
     return polling.waitForSummaryText(this, sessionId, options);
   }
 
   /** After generateFormRecommendations: resolve with the form report once its comments are present. */
-  waitForFormRecommendations(sessionId: string, options?: polling.WaitOptions) {
+  waitForFormRecommendations(sessionId: string, options?: polling.WaitForTextOptions) {
     return polling.waitForFormRecommendations(this, sessionId, options);
   }
 
   /** After generateGaitRecommendations: resolve with the gait report once its comments are present. */
-  waitForGaitRecommendations(sessionId: string, options?: polling.WaitOptions) {
+  waitForGaitRecommendations(sessionId: string, options?: polling.WaitForTextOptions) {
     return polling.waitForGaitRecommendations(this, sessionId, options);
   }
 

@@ -9,13 +9,11 @@ export { Aikynetix, type Namespace, type OperationId, type OperationsById, type 
 export type { CallOptions } from './http/execute';
 export { iterateSessions, MAX_PAGE_SIZE, type IterateParams, type ListedSession } from './pagination';
 export type { Transport, TransportBody, TransportRequest, TransportResponse } from './transport/types';
+export { toNodeBody } from './transport/nodeBody';
 export type { Logger } from './util/logger';
 export { redactHeaders, scrub } from './util/redact';
-export * from './registry/types';
 export * from './registry';
-export * from './registry/fields';
-export * from './registry/validate';
-export * from './schemas/dates';
+export * from './schemas';
 export * from './polling';
 export * from './feed';
 export * from './upload';

@@ -111,7 +111,7 @@ export function errorFromException(
 ): AikynetixError {
   if (err instanceof ApiError || err instanceof ConnectionError || err instanceof TimeoutError) return err;
   if (err && typeof err === 'object' && (err as { name?: string }).name === 'ValidationError' && 'issues' in err) {
-    return err as AikynetixError;
+    return err as unknown as AikynetixError;
   }
   const code = codeOf(err);
   const name = (err as { name?: string } | null)?.name;
