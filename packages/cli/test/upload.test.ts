@@ -95,3 +95,30 @@ describe('upload', () => {
     expect(r.stderr).toContain("required option '--user <id>' not specified");
   });
 });
+
+describe('upload from a URL and interruption', () => {
+  it('streams an http(s) URL through to a new session, with a byte bar on a TTY', async () => {
+    const first = JSON.parse((await cli(['upload', video, '--user', 'src', '--json'], { env: simEnv(sim, home) })).stdout);
+    const url = `${sim.url}/__sim/videos/${first.session_id}/original.mp4`;
+    const r = await cli(['upload', url, '--user', 'from-url', '--wait', '--poll-interval', '0.1'], { env: simEnv(sim, home), tty: true });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`Streaming ${url} to AIKYNETIX`);
+    expect(r.stderr).toMatch(/100%\s+300\.0 KiB \/ 300\.0 KiB/);
+    const id = /session_id: +(\S+)/.exec(r.stdout)![1];
+    const got = JSON.parse((await cli(['sessions', 'get', id, '--json'], { env: simEnv(sim, home) })).stdout);
+    expect(got.sessions[0].user_id).toBe('from-url');
+  });
+
+  it('Ctrl-C while waiting exits 130', async () => {
+    sim.control.setDelays({ processingDelayMs: 60_000 });
+    try {
+      const ac = new AbortController();
+      const pending = cli(['upload', video, '--user', 'a', '--wait', '--poll-interval', '0.1'], { env: simEnv(sim, home), signal: ac.signal });
+      setTimeout(() => ac.abort(), 400);
+      const r = await pending;
+      expect(r.code).toBe(130);
+    } finally {
+      sim.control.setDelays({ processingDelayMs: 300 });
+    }
+  });
+});

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { start } from '@aikynetix/simulator';
 import type { Context } from '../context';
 import { ENV } from '../config';
 import { intFlag } from '../parse';
@@ -26,6 +25,8 @@ async function simulate(ctx: Context, opts: SimulateOptions): Promise<void> {
   const port = intFlag('--port', opts.port, 0) ?? 0;
   const processingDelayMs = intFlag('--processing-delay', opts.processingDelay, 0);
   const genAiDelayMs = intFlag('--genai-delay', opts.genaiDelay, 0);
+  // loaded on demand: the server (fastify, ajv) is not needed by any other command
+  const { start } = await import('@aikynetix/simulator');
   const sim = await start({
     port,
     host: opts.host,

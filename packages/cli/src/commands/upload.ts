@@ -62,6 +62,7 @@ async function upload(ctx: Context, source: string, opts: UploadOptions): Promis
   let download: Downloader | undefined;
   let close = () => {};
   if (isUrl(source)) {
+    ctx.info(`Streaming ${source.replace(/[?#].*$/, '')} to AIKYNETIX...`);
     // count the downloaded bytes as they are streamed on to AIKYNETIX
     download = async (url, signal) => {
       const opened = await defaultDownloader(url, signal);
