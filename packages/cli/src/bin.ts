@@ -20,6 +20,8 @@ run(process.argv.slice(2), {
 }).then(
   (code) => {
     process.exitCode = code;
+    // Safety net: if a stray handle (stdin after a prompt, a socket) kept the process alive, leave anyway.
+    setTimeout(() => process.exit(code), 2000).unref();
   },
   (err: unknown) => {
     process.stderr.write(`Unexpected error: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -12,6 +12,7 @@ import {
   ServerError,
   SessionFailedError,
   TimeoutError,
+  UnprocessableError,
   ValidationError,
   WaitTimeoutError,
 } from '@aikynetix/core';
@@ -35,8 +36,8 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 /** The exit code for an error thrown by a command. */
 export function exitCodeFor(err: unknown): ExitCodeValue {
   if (err instanceof UsageError || err instanceof ValidationError || err instanceof ConfigError) return ExitCode.usage;
-  // 400: the API rejected what the user typed, so it is bad input too
-  if (err instanceof BadRequestError) return ExitCode.usage;
+  // 400/409/422: the API rejected what the user typed, so it is bad input too
+  if (err instanceof BadRequestError || err instanceof UnprocessableError) return ExitCode.usage;
   if (err instanceof AuthenticationError || err instanceof PermissionDeniedError) return ExitCode.auth;
   if (err instanceof NotFoundError || err instanceof MissingError) return ExitCode.notFound;
   if (err instanceof SessionFailedError) return ExitCode.sessionFailed;

@@ -44,6 +44,8 @@ async function list(ctx: Context, opts: ListOptions): Promise<void> {
       start_date: opts.from,
       end_date: opts.to,
       max,
+      // no bigger pages than needed for a short list
+      pageSize: Number.isFinite(max) ? Math.min(Math.max(max, 1), 100) : 100,
     },
     { signal: ctx.signal },
   );
