@@ -1,0 +1,337 @@
+import { ValidationError } from '../src/errors/input';
+import { NotFoundError } from '../src/errors/api';
+import { pollEvents, type PollEventsResult } from '../src/feed/pollEvents';
+import { feedSourceFromApi } from '../src/feed/source';
+import type { FeedEventType, FeedLimits, FeedState, PollEventsOptions } from '../src/feed/types';
+import type { CallApi } from '../src/polling/types';
+import { rng, SessionListModel } from './helpers/feedModel';
+
+const ALL: FeedEventType[] = ['created', 'processed', 'failed'];
+
+/** Polls like a host: state through JSON, clock from the model. */
+function feed(api: SessionListModel, opts: Partial<PollEventsOptions> = {}) {
+  let state: FeedState | undefined;
+  const keys = new Set<string>();
+  return {
+    get state() {
+      return state;
+    },
+    set state(s) {
+      state = s;
+    },
+    async poll(limits?: Partial<FeedLimits>): Promise<PollEventsResult> {
+      const before = api.counters();
+      const res = await pollEvents(api, state, { events: ALL, now: () => api.clockMs, ...opts, limits: { ...opts.limits, ...limits } });
+      const after = api.counters();
+      expect(res.stats.requests).toBe(after.newest - before.newest + after.byIds - before.byIds);
+      for (const e of res.events) {
+        expect(keys.has(e.dedupeKey)).toBe(false);
+        keys.add(e.dedupeKey);
+      }
+      const json = JSON.stringify(res.state);
+      expect(json.length).toBeLessThan(16384);
+      state = JSON.parse(json);
+      return res;
+    },
+    keys,
+  };
+}
+
+const keysOf = (r: PollEventsResult) => r.events.map((e) => e.dedupeKey);
+
+describe('pollEvents: first run', () => {
+  test('seeds without history but keeps watching sessions still processing', async () => {
+    const api = new SessionListModel();
+    const done = api.create({ status: 'processed' });
+    const bad = api.create({ status: 'failed' });
+    const busy = api.create();
+    const f = feed(api);
+    const seedRun = await f.poll();
+    expect(seedRun.events).toEqual([]);
+    expect(seedRun.stats.seeded).toBe(true);
+    expect(f.state!.pending.map(([id]) => id)).toEqual([busy.id]);
+    busy.status = 'processed';
+    api.clockMs += 60_000;
+    const next = await f.poll();
+    expect(keysOf(next)).toEqual([`${busy.id}:processed`]);
+    expect(next.events[0].session.status).toBe('processed');
+    expect([...f.keys].some((k) => k.startsWith(done.id) || k.startsWith(bad.id))).toBe(false);
+  });
+
+  test('an empty account seeds fine and then reports everything new', async () => {
+    const api = new SessionListModel();
+    const f = feed(api);
+    expect((await f.poll()).events).toEqual([]);
+    const a = api.create({ status: 'processed' });
+    const b = api.create();
+    const r = await f.poll();
+    const ordered = [a, b].sort((x, y) => x.tie - y.tie).map((s) => s.id);
+    expect(r.events.filter((e) => e.event === 'created').map((e) => e.sessionId)).toEqual(ordered);
+    expect(keysOf(r)).toContain(`${a.id}:processed`);
+  });
+
+  test('unreadable or foreign state is replaced by a fresh seed (no flood of history)', async () => {
+    const api = new SessionListModel();
+    for (let i = 0; i < 30; i++) api.create({ status: 'processed' });
+    for (const bad of [{}, { v: 2 }, { v: 1, wm: 'x', known: '', pending: [] }, 'garbage', null]) {
+      const res = await pollEvents(api, bad as never, { events: ALL, now: () => api.clockMs });
+      expect(res.events).toEqual([]);
+      expect(res.stats.reseeded).toBe(true);
+    }
+  });
+
+  test('bad event choices are rejected before any request', async () => {
+    const api = new SessionListModel();
+    for (const events of [[], ['created', 'deleted'], 'created']) {
+      const err = await pollEvents(api, undefined, { events: events as never }).catch((e) => e);
+      expect(err).toBeInstanceOf(ValidationError);
+      expect(err.field).toMatch(/^events/);
+    }
+    expect(api.counters().newest).toBe(0);
+  });
+});
+
+describe('pollEvents: guarantees', () => {
+  test('a session finishing after newer sessions were created is still reported', async () => {
+    const api = new SessionListModel();
+    api.create({ status: 'processed' });
+    const f = feed(api);
+    await f.poll();
+    api.clockMs += 60_000;
+    const slow = api.create();
+    await f.poll();
+    for (let i = 0; i < 25; i++) {
+      api.clockMs += 60_000;
+      api.create({ status: 'processed' });
+      await f.poll();
+    }
+    slow.status = 'failed';
+    const r = await f.poll();
+    expect(keysOf(r)).toEqual([`${slow.id}:failed`]);
+    expect(r.stats.byIdsRequests).toBe(1); // slow is far below the first page: fetched by id
+  });
+
+  test('same-minute ties: a new session sorted between known ones is found, once', async () => {
+    const api = new SessionListModel(rng(7));
+    const f = feed(api);
+    await f.poll();
+    const made: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      made.push(api.create({ status: 'processed' }).id); // all in one minute, random tie order
+      const r = await f.poll();
+      expect(r.events.filter((e) => e.event === 'created').map((e) => e.sessionId)).toEqual([made[i]]);
+    }
+  });
+
+  test('deleted sessions drop out of state silently, including the watermark session', async () => {
+    const api = new SessionListModel();
+    const f = feed(api);
+    api.create({ status: 'processed' });
+    await f.poll();
+    api.clockMs += 60_000;
+    const doomed = api.create();
+    const newest = api.create();
+    await f.poll();
+    expect(f.state!.pending.map(([id]) => id).sort()).toEqual([doomed.id, newest.id].sort());
+    api.sessions.delete(doomed.id);
+    api.sessions.delete(newest.id); // the watermark minute is now empty
+    const r = await f.poll();
+    expect(r.events).toEqual([]);
+    expect(f.state!.pending).toEqual([]);
+    api.clockMs += 30_000; // same minute as the deleted watermark session, or the next
+    const fresh = api.create();
+    expect(keysOf(await f.poll())).toEqual([`${fresh.id}:created`]);
+  });
+
+  test('filters are applied client side; the list is still read unfiltered', async () => {
+    const api = new SessionListModel();
+    const f = feed(api, { events: ['created', 'processed'], filters: { activity: 'RUNNING', uploaded_by: 'coachB' } });
+    await f.poll();
+    const hit = api.create({ activity: 'Running', uploaded_uid: 'coachB' });
+    api.create({ activity: 'Running', uploaded_uid: 'coachA', status: 'processed' });
+    api.create({ activity: 'Weightlifting', uploaded_uid: 'coachB', status: 'processed' });
+    expect(keysOf(await f.poll())).toEqual([`${hit.id}:created`]);
+    hit.status = 'processed';
+    expect(keysOf(await f.poll())).toEqual([`${hit.id}:processed`]);
+  });
+
+  test('without created_at anywhere, the first known id marks the boundary', async () => {
+    const api = new SessionListModel();
+    for (let i = 0; i < 8; i++) {
+      api.clockMs += 60_000;
+      api.create({ hasCreated: false, status: 'processed' });
+    }
+    const f = feed(api);
+    await f.poll();
+    expect(f.state!.wm).toBeNull();
+    api.clockMs += 60_000;
+    const a = api.create({ hasCreated: false });
+    const r = await f.poll();
+    expect(keysOf(r)).toEqual([`${a.id}:created`]);
+    expect(r.stats.pages).toBe(1);
+  });
+
+  test('a session edited to a far-future created_at does not hide new sessions', async () => {
+    const api = new SessionListModel();
+    api.create({ status: 'processed' });
+    const f = feed(api);
+    await f.poll();
+    api.create({ status: 'processed', minute: api.minute + 30 * 24 * 60 }); // appears new with a 2026+30d date
+    await f.poll();
+    api.clockMs += 60_000;
+    const later = api.create();
+    expect(keysOf(await f.poll())).toEqual([`${later.id}:created`]);
+  });
+});
+
+describe('pollEvents: cost and bounds', () => {
+  test('10,000 existing sessions: seeding reads ~100, a poll with 3 new ones costs one request', async () => {
+    const api = new SessionListModel(rng(99));
+    api.clockMs -= 10_000 * 4 * 60_000;
+    for (let i = 0; i < 10_000; i++) {
+      api.clockMs += 4 * 60_000;
+      api.create({ status: i % 50 === 0 && i > 9_900 ? 'processing' : 'processed' });
+    }
+    const f = feed(api);
+    const seedRun = await f.poll();
+    expect(seedRun.stats.pages).toBeLessThanOrEqual(5);
+    expect(seedRun.stats.sessionsRead).toBeLessThanOrEqual(124);
+    const pendingAtSeed = f.state!.pending.length;
+    expect(pendingAtSeed).toBe(1);
+
+    api.clockMs += 60_000;
+    const news = [api.create(), api.create({ status: 'processed' }), api.create()];
+    const r = await f.poll();
+    expect(r.events.filter((e) => e.event === 'created').map((e) => e.sessionId).sort()).toEqual(news.map((s) => s.id).sort());
+    // The page of 4 holds the 3 new ones and the watermark minute's session, so a second (8) page
+    // confirms the boundary; plus one by-ids for the session pending since the seed.
+    expect(r.stats.pages).toBeLessThanOrEqual(2);
+    expect(r.stats.byIdsRequests).toBe(1);
+    expect(r.stats.requests).toBeLessThanOrEqual(3);
+    expect(r.stats.sessionsRead).toBeLessThanOrEqual(12);
+
+    const quiet = await f.poll();
+    expect(quiet.events).toEqual([]);
+    expect(quiet.stats.pages).toBe(1);
+    expect(JSON.stringify(f.state).length).toBeLessThan(2000);
+  });
+
+  test('a burst bigger than the page budget is delivered over several polls, none lost or doubled', async () => {
+    const api = new SessionListModel(rng(5));
+    api.create({ status: 'processed' });
+    const f = feed(api);
+    await f.poll({ maxPages: 3 });
+    const burst: string[] = [];
+    for (let i = 0; i < 600; i++) {
+      if (i % 37 === 0) api.clockMs += 60_000;
+      burst.push(api.create({ status: i % 3 === 0 ? 'processed' : 'processing' }).id);
+    }
+    const created: string[] = [];
+    let polls = 0;
+    let deletedCursor = false;
+    for (;;) {
+      const r = await f.poll({ maxPages: 3 });
+      polls++;
+      expect(r.stats.pages).toBeLessThanOrEqual(3);
+      created.push(...r.events.filter((e) => e.event === 'created').map((e) => e.sessionId));
+      if (!r.stats.burstPending) break;
+      if (!deletedCursor) {
+        // The continuation's own cursor session disappears between polls: the next candidate is used.
+        const gone = f.state!.burst!.after[0];
+        api.sessions.delete(gone);
+        burst.splice(burst.indexOf(gone), 1);
+        created.splice(created.indexOf(gone), 1);
+        deletedCursor = true;
+      }
+      expect(polls).toBeLessThan(50);
+    }
+    expect(polls).toBeGreaterThan(3);
+    expect(new Set(created).size).toBe(created.length);
+    expect(created.sort()).toEqual([...burst].sort());
+  });
+
+  test('if every cursor candidate of a burst is deleted the rest of that burst is abandoned, visibly', async () => {
+    const api = new SessionListModel(rng(6));
+    api.deletedCursor = 'throw';
+    api.create({ status: 'processed' });
+    const f = feed(api);
+    await f.poll({ maxPages: 2 });
+    for (let i = 0; i < 100; i++) {
+      api.clockMs += 60_000; // one per minute: what lies below the cursor is older than the watermark
+      api.create({ status: 'processed' });
+    }
+    const first = await f.poll({ maxPages: 2 });
+    expect(first.stats.burstPending).toBe(true);
+    for (const id of f.state!.burst!.after) api.sessions.delete(id);
+    // Two pages per poll, three candidates: the second poll tries the last one and gives up.
+    const next = await f.poll({ maxPages: 2 });
+    expect(next.stats.burstPending).toBe(true);
+    expect(f.state!.burst!.after).toHaveLength(1);
+    const last = await f.poll({ maxPages: 2 });
+    expect(last.stats.lostBurst).toBe(true);
+    expect(last.stats.burstPending).toBe(false);
+  });
+
+  test('state stays under 16 KB with 1,000 long-id sessions processing; overflow gives up the oldest', async () => {
+    const api = new SessionListModel();
+    const f = feed(api);
+    await f.poll();
+    const ids: string[] = [];
+    for (let i = 0; i < 1000; i++) {
+      if (i % 100 === 0) api.clockMs += 60_000;
+      ids.push(api.create({ id: `${String(i).padStart(4, '0')}-e7a1c9f0-3b2d-4c8e-9f1a-6d5b4c3a2f1e` }).id);
+    }
+    let givenUp: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const r = await f.poll();
+      givenUp = givenUp.concat(r.stats.givenUp);
+      expect(JSON.stringify(f.state).length).toBeLessThan(16384);
+      if (!r.stats.burstPending) break;
+    }
+    expect(f.state!.pending.length).toBeLessThanOrEqual(300);
+    expect(givenUp.length).toBe(1000 - f.state!.pending.length);
+    // The youngest are the ones still watched.
+    const watched = new Set(f.state!.pending.map(([id]) => id));
+    expect(watched.has(ids[999])).toBe(true);
+    expect(watched.has(ids[0])).toBe(false);
+  });
+
+  test('sessions processing longer than pendingMaxAgeMs (3 days) are given up', async () => {
+    const api = new SessionListModel();
+    const f = feed(api);
+    await f.poll();
+    const stuck = api.create();
+    await f.poll();
+    api.clockMs += 3 * 24 * 3600_000 + 120_000;
+    const r = await f.poll();
+    expect(r.stats.givenUp).toEqual([stuck.id]);
+    stuck.status = 'processed';
+    expect((await f.poll()).events).toEqual([]);
+  });
+});
+
+describe('feedSourceFromApi', () => {
+  test('pages sessions.filter without filters and reads pending via sessions.getByIds', async () => {
+    const calls: Array<[string, Record<string, unknown>]> = [];
+    const api: CallApi = {
+      async call(op, input) {
+        calls.push([op, input]);
+        if (op === 'sessions.filter' && input.start_after_id === 'x') throw new NotFoundError('gone', { status: 404 });
+        if (op === 'sessions.filter' && input.start_after_id === undefined && input.limit === 1) {
+          throw new NotFoundError('Sessions not found', { status: 404 });
+        }
+        if (op === 'sessions.filter') return { sessions: { a1: { video_status: 'Processed', created_at_iso: null } }, last_doc_id: 'a1' };
+        if (op === 'sessions.getByIds') return { sessions: [{ id: 'p1', status: 'processing' }] };
+        throw new Error(op);
+      },
+    };
+    const source = feedSourceFromApi(api);
+    expect(await source.newest({ limit: 4 })).toEqual({ sessions: [{ id: 'a1', status: 'processed', video_status: 'Processed', created_at_iso: null }] });
+    expect(await source.newest({ limit: 1 })).toEqual({ sessions: [] }); // 404 "nothing found"
+    await expect(source.newest({ limit: 4, start_after_id: 'x' })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await source.byIds(['p1'])).toEqual([{ id: 'p1', status: 'processing' }]);
+    expect(calls[0]).toEqual(['sessions.filter', { limit: 4 }]);
+    expect(calls[2]).toEqual(['sessions.filter', { limit: 4, start_after_id: 'x' }]);
+    expect(calls[3]).toEqual(['sessions.getByIds', { session_ids: ['p1'] }]);
+  });
+});

@@ -1,0 +1,119 @@
+import { NotFoundError } from '../../src/errors/api';
+import type { FeedSession, FeedSource } from '../../src/feed/types';
+
+/** Deterministic PRNG (mulberry32) so every failing seed can be replayed. */
+export function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(xs: T[]): T => xs[Math.floor(next() * xs.length)],
+  };
+}
+
+export interface ModelSession {
+  id: string;
+  minute: number;
+  /** Server order among sessions of the same minute (like Firestore's document-name order). */
+  tie: number;
+  status: 'processing' | 'processed' | 'failed';
+  activity: string;
+  user_id: string;
+  uploaded_uid: string;
+  /** Null when the model pretends the API sent no created_at. */
+  hasCreated: boolean;
+}
+
+/**
+ * An in-memory model of the AIKYNETIX session list: created_at at minute resolution, newest
+ * first with ties in a fixed server order, limit/start_after_id paging, by-ids, deletes. It counts
+ * every request and every session it returns.
+ */
+export class SessionListModel implements FeedSource {
+  sessions = new Map<string, ModelSession>();
+  clockMs = Date.UTC(2026, 0, 5, 9, 0, 0);
+  newestCalls = 0;
+  byIdsCalls = 0;
+  sessionsReturned = 0;
+  maxLimitSeen = 0;
+  /** What a start_after_id naming a deleted session gives: an empty page (404 read as empty) or an error. */
+  deletedCursor: 'empty' | 'throw' = 'empty';
+  private counter = 0;
+
+  constructor(private readonly random = rng(1)) {}
+
+  get minute(): number {
+    return Math.floor(this.clockMs / 60000);
+  }
+
+  create(over: Partial<ModelSession> = {}): ModelSession {
+    const id = over.id ?? `s${String(++this.counter).padStart(5, '0')}${this.random.int(1e6).toString(36)}`;
+    const s: ModelSession = {
+      id,
+      minute: this.minute,
+      tie: this.random.next(),
+      status: 'processing',
+      activity: this.random.pick(['Running', 'Vertical Jump', 'Weightlifting']),
+      user_id: this.random.pick(['u1', 'u2', 'u3']),
+      uploaded_uid: this.random.pick(['coachA', 'coachB']),
+      hasCreated: true,
+      ...over,
+    };
+    this.sessions.set(id, s);
+    return s;
+  }
+
+  ordered(): ModelSession[] {
+    return [...this.sessions.values()].sort((a, b) => b.minute - a.minute || b.tie - a.tie);
+  }
+
+  view(s: ModelSession): FeedSession {
+    return {
+      id: s.id,
+      status: s.status,
+      created_at_iso: s.hasCreated ? new Date(s.minute * 60000).toISOString() : null,
+      activity: s.activity,
+      user_id: s.user_id,
+      uploaded_uid: s.uploaded_uid,
+      metrics: { cadence: 170 },
+    };
+  }
+
+  async newest({ limit, start_after_id }: { limit: number; start_after_id?: string }) {
+    this.newestCalls++;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new Error(`bad limit ${limit}`);
+    this.maxLimitSeen = Math.max(this.maxLimitSeen, limit);
+    const list = this.ordered();
+    let from = 0;
+    if (start_after_id !== undefined) {
+      const i = list.findIndex((s) => s.id === start_after_id);
+      if (i < 0) {
+        if (this.deletedCursor === 'throw') throw new NotFoundError('Session not found', { status: 404 });
+        return { sessions: [] };
+      }
+      from = i + 1;
+    }
+    const page = list.slice(from, from + limit).map((s) => this.view(s));
+    this.sessionsReturned += page.length;
+    return { sessions: page };
+  }
+
+  async byIds(ids: string[]) {
+    this.byIdsCalls++;
+    if (ids.length === 0 || ids.length > 100) throw new Error(`bad by-ids size ${ids.length}`);
+    const found = ids.map((id) => this.sessions.get(id)).filter((s): s is ModelSession => !!s);
+    this.sessionsReturned += found.length;
+    return found.map((s) => this.view(s));
+  }
+
+  counters() {
+    return { newest: this.newestCalls, byIds: this.byIdsCalls, returned: this.sessionsReturned };
+  }
+}
