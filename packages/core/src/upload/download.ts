@@ -1,6 +1,6 @@
-import { request, type Dispatcher } from 'undici';
 import { ValidationError } from '../errors/input';
 import { AbortError, ConnectionError } from '../errors/network';
+import { toByteStream } from './byteStream';
 import { pickContentType } from './contentType';
 import { filenameFromDisposition, filenameFromUrl } from './filename';
 import { redactUrl } from './redact';
@@ -9,52 +9,54 @@ import type { Downloader, OpenedVideo } from './types';
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 export interface DownloaderOptions {
-  /** undici dispatcher (pool, proxy agent); default: undici's global dispatcher. */
-  dispatcher?: Dispatcher;
+  /** The fetch to use (default: Node's global fetch, so the core needs no HTTP library). */
+  fetch?: typeof fetch;
   /** Redirect hops followed before giving up (default 5). */
   maxRedirects?: number;
-}
-
-function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 function videoError(rule: string): ValidationError {
   return new ValidationError([{ field: 'video', rule }], 'running.createSession');
 }
 
+/** The code of a network failure (`ECONNREFUSED`, `ENOTFOUND`...) rather than fetch's bare "fetch failed". */
+function failureCode(err: unknown): string {
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (err as Error).message ?? 'network error';
+}
+
 /**
- * Builds a downloader that streams a video URL with undici. It sends no credentials (the API key
- * belongs to AIKYNETIX, not to the file's host), follows redirects itself and never buffers the body.
+ * Builds a downloader that streams a video URL. It sends no credentials (the API key belongs to
+ * AIKYNETIX, not to the file's host), follows redirects itself (so loops are reported) and never
+ * buffers the body.
  */
 export function createDownloader(options: DownloaderOptions = {}): Downloader {
   const maxRedirects = options.maxRedirects ?? 5;
   return async (url: string, signal?: AbortSignal): Promise<OpenedVideo> => {
+    const doFetch = options.fetch ?? fetch;
     let current = new URL(url);
     for (let hop = 0; ; hop++) {
-      let res: Dispatcher.ResponseData;
+      let res: Response;
       try {
-        res = await request(current, {
+        res = await doFetch(current, {
           method: 'GET',
-          // identity: the bytes we upload must be the file itself, not a gzip of it
+          redirect: 'manual',
+          // identity: the bytes we upload must be the file itself, not a decoded gzip of it
           headers: { accept: 'video/*, */*;q=0.8', 'accept-encoding': 'identity' },
           signal,
-          dispatcher: options.dispatcher,
         });
       } catch (err) {
         if (signal?.aborted) throw new AbortError('The video download was aborted', { cause: signal.reason });
-        const code = (err as { code?: string }).code ?? (err as Error).message;
-        throw new ConnectionError(`Could not download the video from ${redactUrl(current)} (${code})`, {
+        throw new ConnectionError(`Could not download the video from ${redactUrl(current)} (${failureCode(err)})`, {
           operationId: 'running.createSession',
           hint: 'Check that the video URL is correct and reachable from this machine.',
           cause: err,
         });
       }
-      const status = res.statusCode;
+      const status = res.status;
       if (REDIRECT_STATUSES.has(status)) {
-        await res.body.dump().catch(() => undefined);
-        const location = header(res.headers, 'location');
+        await res.body?.cancel().catch(() => undefined);
+        const location = res.headers.get('location');
         if (!location) throw videoError(`${redactUrl(current)} answered HTTP ${status} without a Location`);
         if (hop >= maxRedirects) throw videoError(`${redactUrl(url)} redirected more than ${maxRedirects} times`);
         current = new URL(location, current);
@@ -64,29 +66,29 @@ export function createDownloader(options: DownloaderOptions = {}): Downloader {
         continue;
       }
       if (status < 200 || status >= 300) {
-        await res.body.dump().catch(() => undefined);
+        await res.body?.cancel().catch(() => undefined);
         throw videoError(`could not be downloaded from ${redactUrl(current)}: the server answered HTTP ${status}`);
       }
-      const served = header(res.headers, 'content-type')?.split(';')[0].trim().toLowerCase();
+      const served = res.headers.get('content-type')?.split(';')[0].trim().toLowerCase();
       if (served === 'text/html') {
-        await res.body.dump().catch(() => undefined);
-        throw videoError(
-          `${redactUrl(current)} returned a web page, not a video file; use a direct download link`,
-        );
+        await res.body?.cancel().catch(() => undefined);
+        throw videoError(`${redactUrl(current)} returned a web page, not a video file; use a direct download link`);
       }
-      const length = header(res.headers, 'content-length');
-      const size = length !== undefined && /^\d+$/.test(length.trim()) ? Number(length) : undefined;
-      const filename =
-        filenameFromDisposition(header(res.headers, 'content-disposition')) ?? filenameFromUrl(current);
+      const length = res.headers.get('content-length');
+      const encoding = res.headers.get('content-encoding');
+      // A server that compresses anyway: fetch decodes it, so the header no longer counts our bytes.
+      const encoded = encoding !== null && encoding.trim().toLowerCase() !== 'identity';
+      const size = !encoded && length !== null && /^\d+$/.test(length.trim()) ? Number(length) : undefined;
+      const filename = filenameFromDisposition(res.headers.get('content-disposition') ?? undefined) ?? filenameFromUrl(current);
       const body = res.body;
+      if (!body) throw videoError(`${redactUrl(current)} sent no content`);
       return {
-        stream: body,
+        stream: toByteStream(body),
         size,
         filename,
         contentType: served?.startsWith('video/') ? served : pickContentType(undefined, filename),
         close: () => {
-          body.on('error', () => undefined); // destroying an unread body emits an abort error
-          body.destroy();
+          if (!body.locked) body.cancel().catch(() => undefined);
         },
       };
     }

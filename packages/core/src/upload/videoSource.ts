@@ -10,7 +10,7 @@ import type { Downloader, OpenedVideo, VideoSource, VideoStreamInput } from './t
 export type { Downloader, OpenedVideo, VideoSource, VideoStreamInput };
 
 export interface OpenVideoOptions {
-  /** How http(s) URLs are fetched; default: undici, no credentials, redirects followed. */
+  /** How http(s) URLs are fetched; default: global fetch, no credentials, redirects followed. */
   download?: Downloader;
   signal?: AbortSignal;
 }
