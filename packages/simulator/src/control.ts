@@ -89,6 +89,11 @@ export class SimulatorControl {
     return this.sim.store.update(id, { readyAt: now, outcome: status, failureReason: status === 'Failed' ? reason ?? 'Marked failed by the control route' : undefined })!;
   }
 
+  /** Directory where uploaded videos are stored. */
+  get videosDir(): string {
+    return this.sim.store.videosDir;
+  }
+
   /** The stored session (and its current status), for tests. */
   session(id: string): (SessionRecord & { video_status: VideoStatus }) | undefined {
     const s = this.sim.store.get(id);

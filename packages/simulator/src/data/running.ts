@@ -9,7 +9,7 @@ import { runSeries, type RunSeries } from './series';
 import { stats } from './stats';
 
 /** Approximate export bytes per sample, used to size large exports. */
-export const EXPORT_BYTES_PER_SAMPLE = 560;
+export const EXPORT_BYTES_PER_SAMPLE = 340;
 
 /** Profile and series of a running session (deterministic from its id). */
 export function runData(s: SessionRecord): { profile: RunProfile; series: RunSeries } {

@@ -44,20 +44,27 @@ export function runSeries(sessionId: string, p: RunProfile, joints: readonly str
   const drift = rng.range(0, Math.PI * 2);
   const wanted = joints.includes('all') ? JOINTS : joints;
 
-  const timestamps: number[] = new Array(n);
+  const timestamps: number[] = [];
   const m: Record<string, number[]> = {};
   for (const k of ['speed', 'pace', 'cadence', 'power', 'normalized_power', 'contact_time', 'flight_time', 'stride_time', 'stride_length', 'rbalance', 'contact_angle', 'incline', 'distance']) {
-    m[k] = new Array(n);
+    m[k] = [];
   }
-  const angles: Record<string, number[]> = { posture_angle: new Array(n) };
+  const angles: Record<string, number[]> = { posture_angle: [] };
   const angleDefs = wanted.flatMap((j) => JOINT_ANGLES[j] ?? []);
-  for (const [key] of angleDefs) angles[key] = new Array(n);
+  for (const [key] of angleDefs) angles[key] = [];
   const keypoints: Record<string, number[]> = {};
-  for (const [name] of KEYPOINTS) {
-    keypoints[`${name}h`] = new Array(n);
-    keypoints[`${name}v`] = new Array(n);
-  }
-  const contact: boolean[] = new Array(n);
+  // Resolve every output array once: per-sample key lookups dominate large exports otherwise.
+  const kp = KEYPOINTS.map(([name, x, y, swing, side]) => {
+    const h: number[] = [];
+    const v: number[] = [];
+    keypoints[`${name}h`] = h;
+    keypoints[`${name}v`] = v;
+    return { x, y, swing, side, h, v };
+  });
+  const ang = angleDefs.map(([key, base, amp, lag, side]) => ({ arr: angles[key], base, amp, lag, side }));
+  const posture = angles.posture_angle;
+  const [mSpeed, mPace, mCad, mPow, mNorm, mCt, mFt, mSt, mSl, mBal, mCa, mInc, mDist] = ['speed', 'pace', 'cadence', 'power', 'normalized_power', 'contact_time', 'flight_time', 'stride_time', 'stride_length', 'rbalance', 'contact_angle', 'incline', 'distance'].map((k) => m[k]);
+  const contact: boolean[] = [];
   // Per foot: on the ground contactTime out of every stride (two steps of contact + flight).
   const duty = p.contactTime / (2 * (p.contactTime + p.flightTime));
   const threshold = Math.cos(Math.PI * duty);
@@ -72,30 +79,29 @@ export function runSeries(sessionId: string, p: RunProfile, joints: readonly str
     const strideTime = 120 / cadence;
     const power = p.weight * speed * 1.04 * (1 + inclineDegree * 0.03);
     distance += speed / p.fps;
-    m.speed[i] = round(speed, 2);
-    m.pace[i] = round(1000 / speed / 60, 2);
-    m.cadence[i] = round(cadence, 1);
-    m.power[i] = round(power, 1);
-    m.normalized_power[i] = round(power / p.weight, 2);
-    m.contact_time[i] = round(clamp(p.contactTime - 0.01 * slow + rng.gauss(0.004), 0.15, 0.35), 3);
-    m.flight_time[i] = round(clamp(p.flightTime + 0.008 * slow + rng.gauss(0.003), 0.04, 0.2), 3);
-    m.stride_time[i] = round(strideTime, 3);
-    m.stride_length[i] = round(speed * strideTime, 2);
-    m.rbalance[i] = round(p.balance + 0.6 * slow + rng.gauss(0.2), 1);
-    m.contact_angle[i] = round(p.contactAngle + 1.2 * slow + rng.gauss(0.3), 1);
-    m.incline[i] = round(inclineDegree, 1);
-    m.distance[i] = round(distance, 2);
+    mSpeed[i] = round(speed, 2);
+    mPace[i] = round(1000 / speed / 60, 2);
+    mCad[i] = round(cadence, 1);
+    mPow[i] = round(power, 1);
+    mNorm[i] = round(power / p.weight, 2);
+    mCt[i] = round(clamp(p.contactTime - 0.01 * slow + rng.gauss(0.004), 0.15, 0.35), 3);
+    mFt[i] = round(clamp(p.flightTime + 0.008 * slow + rng.gauss(0.003), 0.04, 0.2), 3);
+    mSt[i] = round(strideTime, 3);
+    mSl[i] = round(speed * strideTime, 2);
+    mBal[i] = round(p.balance + 0.6 * slow + rng.gauss(0.2), 1);
+    mCa[i] = round(p.contactAngle + 1.2 * slow + rng.gauss(0.3), 1);
+    mInc[i] = round(inclineDegree, 1);
+    mDist[i] = round(distance, 2);
 
     const phase = 2 * Math.PI * strideHz * t;
-    angles.posture_angle[i] = round(6 + 1.5 * Math.sin(2 * phase) + rng.gauss(0.2), 1);
-    for (const [key, base, amp, lag, side] of angleDefs) {
-      angles[key][i] = round(base + amp * Math.sin(phase + lag + side * Math.PI) + rng.gauss(0.6), 1);
-    }
-    for (const [name, x, y, swing, side] of KEYPOINTS) {
-      const ph = phase + (side === 1 ? Math.PI : 0);
-      const lift = side === 2 ? 0 : Math.max(0, Math.sin(ph)) * swing * 0.4;
-      keypoints[`${name}h`][i] = round(x + swing * Math.cos(ph) + rng.gauss(1.5), 1);
-      keypoints[`${name}v`][i] = round(y - lift + 8 * Math.sin(2 * phase) + rng.gauss(1.5), 1);
+    const bob = 8 * Math.sin(2 * phase);
+    posture[i] = round(6 + 1.5 * Math.sin(2 * phase) + rng.gauss(0.2), 1);
+    for (const a of ang) a.arr[i] = round(a.base + a.amp * Math.sin(phase + a.lag + a.side * Math.PI) + rng.gauss(0.6), 1);
+    for (const k of kp) {
+      const ph = phase + (k.side === 1 ? Math.PI : 0);
+      const lift = k.side === 2 ? 0 : Math.max(0, Math.sin(ph)) * k.swing * 0.4;
+      k.h[i] = round(k.x + k.swing * Math.cos(ph) + rng.gauss(1.5), 1);
+      k.v[i] = round(k.y - lift + bob + rng.gauss(1.5), 1);
     }
     contact[i] = Math.cos(phase) > threshold || Math.cos(phase + Math.PI) > threshold;
   }

@@ -18,16 +18,17 @@ export async function applyPreFaults(faults: FaultState, request: FastifyRequest
   const rate = faults.take('rateLimit', method, path);
   if (rate) {
     const seconds = rate.retryAfterSeconds ?? 1;
-    await reply.code(429).header('retry-after', String(seconds)).send({ error: `Too many requests; retry after ${seconds} s (simulated rate limit)` });
+    // Not awaited: awaiting a reply waits for the response to finish (and rejects if the client left).
+    reply.code(429).header('retry-after', String(seconds)).send({ error: `Too many requests; retry after ${seconds} s (simulated rate limit)` });
     return true;
   }
   const err = faults.take('serverError', method, path);
   if (err) {
     if (err.html) {
-      await reply.code(err.status ?? 502).type('text/html; charset=utf-8').send(HTML_502);
+      reply.code(err.status ?? 502).type('text/html; charset=utf-8').send(HTML_502);
     } else {
       const status = err.status ?? 503;
-      await reply.code(status).send({ error: `Service temporarily unavailable (simulated ${status})` });
+      reply.code(status).send({ error: `Service temporarily unavailable (simulated ${status})` });
     }
     return true;
   }

@@ -36,10 +36,7 @@ function threads(s: SessionRecord, kind: string, blocks: readonly string[], at: 
 
 /** Running routes: upload, details, summary, export, reports, GenAI generation, total metrics. */
 export function runningRoutes(app: FastifyInstance, sim: Sim): void {
-  route(app, sim, 'POST', '/running/sessions/', 'running_sessions_create', async (request, reply) => {
-    await createRunningSession(sim, request, reply);
-    return undefined;
-  }, { aliases: ['/running/management/sessions/'] });
+  route(app, sim, 'POST', '/running/sessions/', 'running_sessions_create', async (request) => createRunningSession(sim, request), { aliases: ['/running/management/sessions/'] });
 
   route(app, sim, 'GET', '/running/sessions/metrics/total/', 'running_sessions_metrics_total_list', async () => {
     const now = Date.now();

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { athlete } from '../data/profile';
 import { EXPORT_BYTES_PER_SAMPLE } from '../data/running';
 import { JOINTS } from '../data/series';
@@ -53,7 +53,7 @@ function checkFields(up: ReceivedUpload): { userId: string; title?: string; incl
 }
 
 /** `POST /running/sessions/` (and the curl's `/running/management/sessions/`): streamed upload. */
-export async function createRunningSession(sim: Sim, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+export async function createRunningSession(sim: Sim, request: FastifyRequest): Promise<{ session_id: string; title: string }> {
   const type = request.headers['content-type'] ?? '';
   if (!/^multipart\/form-data/i.test(type)) {
     throw badRequest(`Content-Type must be multipart/form-data (got '${type.split(';')[0] || 'none'}'): send user_id and the video file as form fields`);
@@ -95,5 +95,5 @@ export async function createRunningSession(sim: Sim, request: FastifyRequest, re
     samples: samplesFromTitle(title),
   };
   sim.store.add(session);
-  await reply.code(200).send({ session_id: id, title });
+  return { session_id: id, title };
 }

@@ -43,7 +43,9 @@ export function createRng(seed: string): Rng {
 }
 
 /** Rounds to a fixed number of decimals (keeps payloads realistic and compact). */
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
+
 export function round(value: number, decimals = 2): number {
-  const f = 10 ** decimals;
+  const f = POW10[decimals] ?? 10 ** decimals;
   return Math.round(value * f) / f;
 }
