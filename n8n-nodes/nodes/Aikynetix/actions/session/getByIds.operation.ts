@@ -1,0 +1,17 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import type { Aikynetix } from '@aikynetix/core/host';
+import { defineNodeOperation } from '../../shared/operation';
+import { readInput } from '../../shared/input';
+import { toItems } from '../../shared/output';
+
+const key = { resource: 'session', operation: 'getByIds' };
+
+/** Get Sessions by IDs: one output item per session found. */
+export const getByIds = defineNodeOperation('sessions.getByIds', key, {
+	name: 'Get by IDs',
+	async execute(this: IExecuteFunctions, client: Aikynetix, itemIndex: number) {
+		const input = readInput(this, getByIds.op, itemIndex);
+		const result = await client.call('sessions.getByIds', input, { signal: this.getExecutionCancelSignal() });
+		return toItems((result as { sessions: unknown[] }).sessions, itemIndex);
+	},
+});

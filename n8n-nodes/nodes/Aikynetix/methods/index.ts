@@ -1,0 +1,2 @@
+export { aikynetixApiTest } from './credentialTest';
+export { searchSessions } from './searchSessions';

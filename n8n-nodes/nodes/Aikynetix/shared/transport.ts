@@ -1,0 +1,64 @@
+import type {
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
+import type { Transport, TransportRequest, TransportResponse } from '@aikynetix/core/host';
+import { toNodeBody } from './nodeBody';
+
+/** The n8n contexts that can send authenticated requests. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+/** Name of the credential type every request authenticates with. */
+export const CREDENTIAL_TYPE = 'aikynetixApi';
+
+function lowerCaseHeaders(headers: unknown): Record<string, string> {
+	const out: Record<string, string> = {};
+	if (headers && typeof headers === 'object') {
+		for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
+			if (value === undefined || value === null) continue;
+			out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+		}
+	}
+	return out;
+}
+
+function textOf(body: unknown): string {
+	if (body === undefined || body === null) return '';
+	if (typeof body === 'string') return body;
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	// axios may still hand back parsed JSON; the core parses text itself.
+	return JSON.stringify(body);
+}
+
+/**
+ * The core's transport on n8n's own HTTP helper: n8n adds the credential's headers, applies its
+ * proxy and SSRF settings, and keeps the key out of execution data. Never throws on a status;
+ * network failures reject and the core classifies them.
+ */
+export function n8nTransport(ctx: RequestContext): Transport {
+	return {
+		async send(request: TransportRequest): Promise<TransportResponse> {
+			const options: IHttpRequestOptions = {
+				method: request.method as IHttpRequestMethods,
+				url: request.url,
+				headers: { ...request.headers },
+				body: toNodeBody(request.body) as IHttpRequestOptions['body'],
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				json: false,
+				encoding: 'text',
+				timeout: request.timeoutMs,
+				abortSignal: request.signal,
+			};
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options)) as {
+				statusCode: number;
+				headers: unknown;
+				body: unknown;
+			};
+			return { status: response.statusCode, headers: lowerCaseHeaders(response.headers), body: textOf(response.body) };
+		},
+	};
+}
