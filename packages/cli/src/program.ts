@@ -6,7 +6,7 @@ import { type Context, createContext } from './context';
 import { ExitCode, exitCodeFor } from './exitCodes';
 import { type Io, redactingWriter } from './io';
 import { errorJson, formatError, json } from './output';
-import { MissingError } from './usage';
+import { MissingError, UsageError } from './usage';
 import { registerExport } from './commands/export';
 import { registerMetrics } from './commands/metrics';
 import { registerReport } from './commands/report';
@@ -134,7 +134,7 @@ export async function run(argv: readonly string[], ioIn: Io): Promise<number> {
     if (err instanceof CommanderError) {
       // --help and --version end with exit code 0; help shown for a missing subcommand does not
       if (err.exitCode === 0) return ExitCode.ok;
-      if (asJson) io.stdout.write(json(errorJson({ name: 'UsageError', message: err.message }, ExitCode.usage)));
+      if (asJson) io.stdout.write(json(errorJson(new UsageError(err.message.replace(/^error: /, '')), ExitCode.usage)));
       return ExitCode.usage;
     }
     const code = exitCodeFor(err);
