@@ -122,7 +122,6 @@ async function run(cfg: RunConfig): Promise<RunReport> {
       } else {
         expect(e.session.status).toBe(e.event);
         expect(!preSeed.has(s.id) || processingAtSeed.has(s.id)).toBe(true);
-        if (seenThisPoll.has(`${s.id}:created`)) expect(true).toBe(true);
       }
       seenThisPoll.add(e.dedupeKey);
     }
@@ -138,7 +137,7 @@ async function run(cfg: RunConfig): Promise<RunReport> {
     // No misses: everything due is out once no burst continuation is pending.
     expect(stats.lostBurst).toBe(false);
     if (!cfg.limits) expect(stats.burstPending).toBe(false);
-    trace.push(
+    if (process.env.FEED_DEBUG) trace.push(
       `poll ${report.polls}: wm ${wmBefore}->${result.state.wm} burst ${JSON.stringify(state?.burst?.after)}->${JSON.stringify(result.state.burst?.after)} ` +
         `pages ${stats.pages} new ${stats.newSessions} pending ${stats.burstPending} events ${result.events.filter((e) => e.event === 'created').map((e) => e.sessionId).join(',')}` +
         `\n   list ${api.ordered().slice(0, 40).map((s) => `${s.id}@${s.minute - 29460000}`).join(' ')}`,

@@ -272,6 +272,37 @@ describe('pollEvents: cost and bounds', () => {
     expect(last.stats.burstPending).toBe(false);
   });
 
+  test('a minute with more sessions than known can hold is closed: no repeats, no re-reading', async () => {
+    const api = new SessionListModel(rng(8));
+    api.create({ status: 'processed' });
+    const f = feed(api);
+    await f.poll();
+    api.clockMs += 60_000;
+    for (let i = 0; i < 1000; i++) api.create({ status: 'processed' });
+    const bulk = await f.poll();
+    expect(bulk.events.filter((e) => e.event === 'created')).toHaveLength(1000);
+    expect(f.state!.wmFull).toBe(true);
+    const again = await f.poll();
+    expect(again.events).toEqual([]);
+    expect(again.stats.sessionsRead).toBeLessThanOrEqual(4);
+    api.clockMs += 60_000;
+    const next = api.create();
+    expect(keysOf(await f.poll())).toEqual([`${next.id}:created`]);
+    expect(f.state!.wmFull).toBeUndefined();
+  });
+
+  test('a seed window ending inside the newest minute does not replay the rest of that minute', async () => {
+    const api = new SessionListModel(rng(9));
+    for (let i = 0; i < 150; i++) api.create({ status: 'processed' });
+    const f = feed(api);
+    await f.poll();
+    expect(f.state!.wmFull).toBe(true);
+    expect((await f.poll()).events).toEqual([]);
+    api.clockMs += 60_000;
+    const next = api.create({ status: 'processed' });
+    expect(keysOf(await f.poll())).toEqual([`${next.id}:created`, `${next.id}:processed`]);
+  });
+
   test('state stays under 16 KB with 1,000 long-id sessions processing; overflow gives up the oldest', async () => {
     const api = new SessionListModel();
     const f = feed(api);

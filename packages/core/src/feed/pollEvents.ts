@@ -61,8 +61,20 @@ function boundPending(pending: Array<[string, number]>, ctx: Ctx): Array<[string
   return kept;
 }
 
-function finish(state: FeedState, events: FeedEvent[], ctx: Ctx): PollEventsResult {
-  const fitted = fitState(state, ctx.limits.maxStateChars);
+/** Sessions created in the watermark minute among those read. */
+function tiesAt(wm: number | null, sessions: Iterable<FeedSession>): { count: number; lastIsTie: boolean } {
+  let count = 0;
+  let lastIsTie = false;
+  for (const s of sessions) {
+    lastIsTie = wm !== null && minuteOf(s) === wm;
+    if (lastIsTie) count++;
+  }
+  return { count, lastIsTie };
+}
+
+function finish(state: FeedState, events: FeedEvent[], ctx: Ctx, ties = 0): PollEventsResult {
+  if (!state.wmFull) delete state.wmFull;
+  const fitted = fitState(state, ctx.limits.maxStateChars, state.wmFull ? 0 : ties);
   ctx.stats.givenUp.push(...fitted.dropped);
   ctx.stats.requests = ctx.budget.pages + ctx.stats.byIdsRequests;
   ctx.stats.pages = ctx.budget.pages;
@@ -86,13 +98,18 @@ async function seed(ctx: Ctx): Promise<PollEventsResult> {
     .filter((s) => s.status === 'processing')
     .reverse()
     .map((s): [string, number] => [s.id, ctx.nowMinute]);
+  const wm = newestMinute(r.fresh, null, ctx.nowMinute);
+  const ties = tiesAt(wm, r.fresh);
   const state: FeedState = {
     v: 1,
-    wm: newestMinute(r.fresh, null, ctx.nowMinute),
+    wm,
+    // The seed window ended inside the newest minute: the rest of that minute is history we
+    // never saw, so that minute counts as finished.
+    wmFull: ties.count > ctx.limits.maxKnown || (r.fresh.length >= ctx.limits.seedSessions && ties.lastIsTie),
     known: knownOf(ctx.limits.maxKnown, r.fresh.map((s) => s.id)),
     pending: boundPending(pending, ctx),
   };
-  return finish(state, [], ctx);
+  return finish(state, [], ctx, ties.count);
 }
 
 /** Statuses of pending sessions the scans did not already read, via by-ids in chunks. */
@@ -186,9 +203,12 @@ export async function pollEvents(
   let wm = state.wm;
   // Until the top scan completes, newer sessions may be waiting: the host may poll again at once.
   let caughtUp = false;
+  let wmFull = state.wmFull ?? false;
+  let ties = 0;
   if (!burst && ctx.budget.pagesLeft > 0) {
-    let r = await scan(source, { wm: state.wm, isKnown }, limits, ctx.budget);
-    if (r.cursorLost && ctx.budget.pagesLeft > 0) r = await scan(source, { wm: state.wm, isKnown }, limits, ctx.budget);
+    const params = { wm: state.wm, closed: state.wmFull, isKnown };
+    let r = await scan(source, params, limits, ctx.budget);
+    if (r.cursorLost && ctx.budget.pagesLeft > 0) r = await scan(source, params, limits, ctx.budget);
     if (r.cursorLost) {
       // Sessions we just read were deleted under our feet twice: try again next poll from the same state.
       throw new AikynetixError('The session list changed while it was being read; the next poll will retry', {
@@ -201,6 +221,13 @@ export async function pollEvents(
     wm = newestMinute(topFresh, state.wm, ctx.nowMinute);
     if (!r.complete) burst = { after: r.cursor, wm: state.wm, known: state.known };
     caughtUp = r.complete;
+    if (wm !== state.wm || !wmFull) {
+      // A new watermark minute, or an open one: did it hold more sessions than we can remember?
+      const t = tiesAt(wm, r.observed.values());
+      ties = t.count;
+      // (A cut scan leaves the rest of the minute to the burst continuation, which reads it.)
+      wmFull = t.count > limits.maxKnown;
+    }
   }
   stats.newSessions = topFresh.length + burstFresh.length;
 
@@ -229,13 +256,20 @@ export async function pollEvents(
   const next: FeedState = {
     v: 1,
     wm,
-    // Newest first: the top's new ids and the old ones hold the watermark minute's ties, which
-    // matter most; the burst's (older) ids come last and are the first to be trimmed.
-    known: knownOf(limits.maxKnown, topFresh.map((s) => s.id), state.known, burstFresh.map((s) => s.id)),
+    wmFull,
+    // Newest first: the watermark minute's sessions matter most (they are read again by every
+    // scan); the burst's older ids come last and are the first to be trimmed.
+    known: knownOf(
+      limits.maxKnown,
+      topFresh.map((s) => s.id),
+      burstFresh.filter((s) => minuteOf(s) === wm).map((s) => s.id),
+      state.known,
+      burstFresh.map((s) => s.id),
+    ),
     pending: boundPending(stillPending, ctx),
   };
   if (burst) next.burst = burst;
-  const result = finish(next, events, ctx);
+  const result = finish(next, events, ctx, ties);
   result.stats.burstPending ||= !caughtUp;
   return result;
 }

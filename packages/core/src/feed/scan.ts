@@ -14,6 +14,8 @@ export interface ScanParams {
   after?: string[];
   /** Stop at the first session created before this minute. */
   wm: number | null;
+  /** The watermark minute itself is finished too (its sessions were too many to remember). */
+  closed?: boolean;
   /** Ids already handled (emitted earlier or ignored at seed). */
   isKnown: (id: string) => boolean;
   /**
@@ -98,7 +100,7 @@ export async function scan(source: FeedSource, params: ScanParams, limits: FeedL
     }
     for (const session of sessions) {
       const minute = minuteOf(session);
-      if (params.wm !== null && minute !== null && minute < params.wm) {
+      if (params.wm !== null && minute !== null && (minute < params.wm || (params.closed && minute === params.wm))) {
         if (!observed.has(session.id)) observed.set(session.id, session);
         return { fresh, observed, complete: true, cursor: [], cursorLost: false };
       }

@@ -63,6 +63,7 @@ export function readState(raw: unknown): FeedState | undefined {
   if (!s || typeof s !== 'object' || s.v !== 1) return undefined;
   if (s.wm !== null && !isInt(s.wm)) return undefined;
   if (!isHashes(s.known)) return undefined;
+  if (s.wmFull !== undefined && typeof s.wmFull !== 'boolean') return undefined;
   if (!Array.isArray(s.pending) || !s.pending.every((p) => Array.isArray(p) && typeof p[0] === 'string' && isInt(p[1]))) {
     return undefined;
   }
@@ -82,15 +83,21 @@ const size = (s: FeedState) => JSON.stringify(s).length;
  * known hashes (only the newest minute's matter for correctness), the burst's known set, then the
  * oldest pending sessions (returned, so the caller reports them as given up).
  */
-export function fitState(state: FeedState, maxChars: number): { state: FeedState; dropped: string[] } {
+export function fitState(state: FeedState, maxChars: number, keepKnown = 0): { state: FeedState; dropped: string[] } {
   const dropped: string[] = [];
   const s: FeedState = { ...state, pending: [...state.pending], burst: state.burst && { ...state.burst } };
-  const floor = 100 * HASH_CHARS;
+  // The newest `keepKnown` hashes are the watermark minute's sessions: forgetting them would
+  // report them again, so pending sessions are given up before they are.
+  const floor = Math.max(100, keepKnown) * HASH_CHARS;
   while (size(s) > maxChars && s.known.length > floor) s.known = s.known.slice(0, Math.max(floor, s.known.length - 50 * HASH_CHARS));
   while (s.burst && size(s) > maxChars && s.burst.known.length > floor) {
     s.burst.known = s.burst.known.slice(0, Math.max(floor, s.burst.known.length - 50 * HASH_CHARS));
   }
   while (size(s) > maxChars && s.pending.length > 0) dropped.push(s.pending.shift()![0]);
+  if (size(s) > maxChars && s.known.length > 100 * HASH_CHARS) {
+    // Still too big (extremely long ids): close the watermark minute rather than misreport it.
+    s.wmFull = true;
+  }
   while (size(s) > maxChars && s.known.length > 0) s.known = s.known.slice(0, Math.max(0, s.known.length - 10 * HASH_CHARS));
   if (size(s) > maxChars && s.burst) delete s.burst;
   if (!s.burst) delete s.burst;

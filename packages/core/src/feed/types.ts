@@ -90,6 +90,11 @@ export interface FeedState {
   v: 1;
   /** Newest created_at seen, in whole minutes since the epoch (UTC as the API reports it); null if none. */
   wm: number | null;
+  /**
+   * The watermark minute held more sessions than `known` can remember (a bulk upload within one
+   * minute, or more than the seed window): it is treated as finished, scans stop at it.
+   */
+  wmFull?: boolean;
   /** Recently seen session ids, newest first, as 8-character hashes concatenated. */
   known: string;
   /** Sessions still processing: [id, minute first seen], oldest first. */
