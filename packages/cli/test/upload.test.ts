@@ -122,3 +122,13 @@ describe('upload from a URL and interruption', () => {
     }
   });
 });
+
+describe('upload from a URL that cannot be downloaded', () => {
+  it('exits 2 naming the video and creates no session', async () => {
+    const before = sim.control.stats().sessionsCreated;
+    const r = await cli(['upload', `${sim.url}/__sim/videos/nope/original.mp4`, '--user', 'u'], { env: simEnv(sim, home) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('<file|url> (video): could not be downloaded');
+    expect(sim.control.stats().sessionsCreated).toBe(before);
+  });
+});

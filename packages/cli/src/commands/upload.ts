@@ -1,4 +1,6 @@
-import { createReadStream, promises as fsp } from 'node:fs';
+import { constants, createReadStream, promises as fsp } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { basename, resolve } from 'node:path';
 import { type Downloader, ValidationError, defaultDownloader } from '@aikynetix/core';
 import type { Context } from '../context';
@@ -33,8 +35,8 @@ async function openLocal(ctx: Context, path: string, onBytes: (n: number) => voi
   }
   if (!stat.isFile()) throw new ValidationError([{ field: 'video', rule: `not a regular file: ${path}` }]);
   if (stat.size === 0) throw new ValidationError([{ field: 'video', rule: `file is empty (0 bytes): ${path}` }]);
-  // open now so a permission problem is reported before the request starts
-  await fsp.access(full).catch(() => {
+  // a permission problem is reported before the request starts
+  await fsp.access(full, constants.R_OK).catch(() => {
     throw new ValidationError([{ field: 'video', rule: `file cannot be read: ${path}` }]);
   });
   const file = createReadStream(full, { highWaterMark: 256 * 1024 });
@@ -69,14 +71,8 @@ async function upload(ctx: Context, source: string, opts: UploadOptions): Promis
       total = opened.size;
       bar = progressBar(ctx.io.stderr, total, ctx.interactive);
       const counted = countingStream(onBytes);
-      (async () => {
-        try {
-          for await (const chunk of opened.stream) if (!counted.write(chunk)) await new Promise((r) => counted.once('drain', r));
-          counted.end();
-        } catch (e) {
-          counted.destroy(e as Error);
-        }
-      })();
+      // a download error destroys `counted`, which fails the upload with that error
+      pipeline(Readable.from(opened.stream), counted).catch(() => undefined);
       return { ...opened, stream: counted };
     };
   } else {
