@@ -13,21 +13,6 @@ const dist = path.join(root, 'dist');
 const vendorFile = path.join(dist, 'vendor', 'aikynetix-core.js');
 const CORE = '@aikynetix/core/host';
 
-// The host entry never downloads URLs in n8n (videos come from binary data), but its URL
-// downloader imports undici; replace it with a stub so the bundle can never load it.
-const noUndici = {
-  name: 'no-undici',
-  setup(b) {
-    b.onResolve({ filter: /^undici$/ }, () => ({ path: 'undici', namespace: 'no-undici' }));
-    b.onLoad({ filter: /.*/, namespace: 'no-undici' }, () => ({
-      contents:
-        "const fail = () => { throw new Error('Downloading video URLs is not available in n8n: pass the video as binary data'); };\n" +
-        'module.exports = { request: fail, Agent: class { constructor() { fail(); } } };',
-      loader: 'js',
-    }));
-  },
-};
-
 await build({
   entryPoints: [CORE],
   absWorkingDir: root,
@@ -36,7 +21,6 @@ await build({
   format: 'cjs',
   target: 'node20',
   outfile: vendorFile,
-  plugins: [noUndici],
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -5,8 +5,7 @@ import type {
 	ILoadOptionsFunctions,
 	IPollFunctions,
 } from 'n8n-workflow';
-import type { Transport, TransportRequest, TransportResponse } from '@aikynetix/core/host';
-import { toNodeBody } from './nodeBody';
+import { toNodeBody, type Transport, type TransportRequest, type TransportResponse } from '@aikynetix/core/host';
 
 /** The n8n contexts that can send authenticated requests. */
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
