@@ -109,7 +109,6 @@ async function run(cfg: RunConfig): Promise<RunReport> {
     report.maxRequests = Math.max(report.maxRequests, requests);
     report.maxNewPerPoll = Math.max(report.maxNewPerPoll, newSince);
 
-    const seenThisPoll = new Set<string>();
     for (const e of result.events) {
       expect(e.dedupeKey).toBe(`${e.sessionId}:${e.event}`);
       expect(emitted.has(e.dedupeKey)).toBe(false); // exactly once
@@ -123,7 +122,6 @@ async function run(cfg: RunConfig): Promise<RunReport> {
         expect(e.session.status).toBe(e.event);
         expect(!preSeed.has(s.id) || processingAtSeed.has(s.id)).toBe(true);
       }
-      seenThisPoll.add(e.dedupeKey);
     }
     // Created comes before processed/failed of the same session.
     result.events.forEach((e, i) => {

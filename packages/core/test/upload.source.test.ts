@@ -12,6 +12,8 @@ import type { OpenedVideo } from '../src/upload/types';
 import { startFileServer } from './helpers/fileServer';
 import { startMultipartServer } from './helpers/multipartServer';
 import { request } from 'undici';
+import { gzipSync } from 'node:zlib';
+import { AbortError } from '../src/errors/network';
 
 const dir = mkdtempSync(join(tmpdir(), 'aky-src-'));
 const data = randomBytes(300 * 1024 + 5);
@@ -176,6 +178,15 @@ describe('openVideo: http(s) URLs', () => {
       '/moved': (res) => res.writeHead(302, { location: '/videos/run.mp4' }).end(),
       '/loop': (res) => res.writeHead(301, { location: '/loop' }).end(),
       '/page': (res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>sign in</html>'),
+      '/gzipped.mp4': (res) => {
+        const packed = gzipSync(data);
+        res.writeHead(200, { 'content-type': 'video/mp4', 'content-encoding': 'gzip', 'content-length': String(packed.length) });
+        res.end(packed);
+      },
+      '/slow.mp4': (res) => {
+        res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(data.length) });
+        res.write(data.subarray(0, 1000)); // then never finishes
+      },
     });
   });
   afterAll(() => files.close());
@@ -222,6 +233,24 @@ describe('openVideo: http(s) URLs', () => {
     expect(JSON.stringify(notFound)).not.toContain('topsecret');
     expect((await rejection(openVideo(`${files.base}/loop`))).message).toContain('redirected more than');
     expect((await rejection(openVideo(`${files.base}/page`))).message).toContain('web page');
+  });
+
+  test('a server that compresses anyway: the decoded bytes are streamed and no stale size is claimed', async () => {
+    const video = await openVideo(`${files.base}/gzipped.mp4`);
+    expect(video.size).toBeUndefined();
+    expect((await bytesOf(video)).equals(data)).toBe(true);
+    expect(files.seen[files.seen.length - 1].headers['accept-encoding']).toBe('identity');
+  });
+
+  test('abort before the headers: AbortError; close() releases an unread download', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(openVideo(`${files.base}/videos/run.mp4`, { signal: controller.signal })).rejects.toBeInstanceOf(AbortError);
+    const slow = await openVideo(`${files.base}/slow.mp4`);
+    expect(slow.size).toBe(data.length);
+    slow.close?.();
+    // After close the stream ends or errors instead of hanging forever.
+    await expect(Promise.race([bytesOf(slow).then(() => 'ended', () => 'closed'), new Promise((r) => setTimeout(() => r('hung'), 2000))])).resolves.not.toBe('hung');
   });
 
   test('an unreachable host is a ConnectionError', async () => {
