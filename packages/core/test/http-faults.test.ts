@@ -201,3 +201,13 @@ describe('secrets', () => {
     for (const s of surfaces) expect(s).not.toContain(KEY);
   });
 });
+
+describe('hints fit the operation', () => {
+  it('a 404 from an endpoint without a session id does not talk about session ids', async () => {
+    const { client } = await setup([{ status: 404, body: { error: 'No sessions found' } }]);
+    const err = await client.running.getTotalMetrics().catch((e) => e);
+    expect(err).toBeInstanceOf(NotFoundError);
+    expect(err.hint).not.toMatch(/session ID/);
+    expect(err.hint).toMatch(/upload a video/);
+  });
+});

@@ -51,6 +51,7 @@ const HINTS = {
   403: 'This API key lacks the rights for this operation: use an admin key of your AIKYNETIX account.',
   plan: 'This report needs an active AIKYNETIX plan (Pro, Premium, Enterprise or Standard): upgrade the account or use demo mode.',
   404: 'Check the session ID: the session does not exist, was deleted, or belongs to another account.',
+  nothing: 'AIKYNETIX found nothing for this account yet: upload a video and wait until it is processed.',
   429: 'AIKYNETIX is rate-limiting this account: the step will succeed if retried a little later.',
   500: 'AIKYNETIX had a temporary problem: retry the step in a few minutes.',
 } as const;
@@ -74,7 +75,10 @@ export function errorFromResponse(
   if (status === 400) return new BadRequestError(what, { ...base, hint: HINTS[400] });
   if (status === 401) return new AuthenticationError(what, { ...base, hint: HINTS[401] });
   if (status === 403) return new PermissionDeniedError(what, { ...base, hint: HINTS[403] });
-  if (status === 404) return new NotFoundError(what, { ...base, hint: HINTS[404] });
+  if (status === 404) {
+    const aboutOneSession = 'session_id' in (op.in as Record<string, unknown>);
+    return new NotFoundError(what, { ...base, hint: aboutOneSession ? HINTS[404] : HINTS.nothing });
+  }
   if (status === 429) {
     return new RateLimitError(what, { ...base, hint: HINTS[429], retryAfterMs: parseRetryAfter(res.headers) });
   }
