@@ -14,6 +14,7 @@ import { registerSessions } from './commands/sessions';
 import { registerSimulate } from './commands/simulate';
 import { registerSummary } from './commands/summary';
 import { registerUpload } from './commands/upload';
+import { registerVideo } from './commands/video';
 
 export type { Io } from './io';
 export { ExitCode } from './exitCodes';
@@ -100,6 +101,7 @@ export function buildProgram(io: Io, onSecret: (key: string) => void, contexts: 
   registerSummary(registrar);
   registerExport(registrar);
   registerMetrics(registrar);
+  registerVideo(registrar);
 
   // Every (sub)command: throw instead of exiting, and write through our (redacting) streams.
   const configure = (cmd: Command) => {

@@ -161,3 +161,24 @@ describe('metrics total on an empty account', () => {
     }
   });
 });
+
+describe('video', () => {
+  it('prints the analyzed video URL, which the server really serves', async () => {
+    const r = await cli(['video', id, '--generate', '--json'], { env });
+    expect(r.code).toBe(0);
+    const url = JSON.parse(r.stdout).analyzed_video_url as string;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    const plain = await cli(['video', id], { env });
+    expect(plain.stdout.trim()).toBe(url);
+  });
+
+  it('an unknown activity exits 2 without a request', async () => {
+    const before = requestCount(sim);
+    const r = await cli(['video', id, '--activity', 'swimming'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--activity must be');
+    expect(requestCount(sim)).toBe(before);
+  });
+});
