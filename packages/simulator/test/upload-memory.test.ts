@@ -44,7 +44,7 @@ describe('multi-GB upload in constant memory', () => {
       peak = Math.max(peak, process.memoryUsage.rss());
     }, 20);
     try {
-      const r = await upload(sim, { file, fields: [['user_id', 'big-runner']] });
+      const r = await upload(sim, { file, stream: true, fields: [['user_id', 'big-runner']] });
       expect(r.status).toBe(200);
       const s = sim.control.session(r.body.session_id)!;
       expect(s.video?.size).toBe(SIZE);

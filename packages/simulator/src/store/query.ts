@@ -7,7 +7,7 @@ import { statusOf } from './types';
 export interface FilterQuery {
   start_after_id?: string;
   end_before_id?: string;
-  limit?: number;
+  limit?: number | string;
   activity?: string;
   start_date?: string;
   end_date?: string;
@@ -31,7 +31,8 @@ const FILTERS = ['activity', 'start_date', 'end_date', 'title', 'user_id', 'uplo
  * paginating client can never loop over the same first page.
  */
 export function filterSessions(all: readonly SessionRecord[], q: FilterQuery, now = Date.now()): FilterPage {
-  const limit = q.limit ?? 10;
+  // Normally already coerced by the OpenAPI validation; coerce here too so the logic stands alone.
+  const limit = q.limit === undefined ? 10 : Number(q.limit);
   if (!Number.isInteger(limit) || limit < 1) throw badRequest(`limit must be a positive integer, got ${String(q.limit)}`);
   if (q.start_after_id !== undefined && q.end_before_id !== undefined) throw badRequest('Use either start_after_id or end_before_id, not both');
   const cursor = q.start_after_id ?? q.end_before_id;
