@@ -45,7 +45,7 @@ export function toInputField(f: FieldMeta): InputField {
 
 /** A session-id field as a dropdown of recent sessions that can also be mapped or searched. */
 export const SESSION_PICKER: Partial<InputField> = {
-  dynamic: 'session_list.id.title',
+  dynamic: 'session_list.id.label',
   search: 'find_session.id',
   helpText: 'Pick a recent session, or map the Session ID from an earlier step (e.g. New Session Processed or Upload Video).',
 };

@@ -35,6 +35,9 @@ const App = {
   version,
   platformVersion: zapier.version,
   authentication,
+  // Every request already goes through z.request (and is logged there); the global http patch
+  // would log each API call twice and watch multi-GB video downloads byte by byte.
+  flags: { skipHttpPatch: true },
   beforeRequest: [addAuthHeaders],
   afterResponse: [],
   triggers: byKey(sessionProcessed, newSession, sessionFailed, sessionList, activityList),

@@ -9,7 +9,6 @@ interface Display {
   label: string;
   description: string;
   hidden?: boolean;
-  important?: boolean;
 }
 
 /**

@@ -14,9 +14,16 @@ const gait = () => run('searches', 'gait_analysis_report', { authData: auth, inp
 const generate = () => run('creates', 'generate_summary', { authData: auth, inputData: { session_id: SID } });
 
 describe('error mapping (nock)', () => {
-  beforeAll(() => nock.disableNetConnect());
+  beforeAll(() => {
+    if (!nock.isActive()) nock.activate();
+    nock.disableNetConnect();
+  });
   afterEach(() => nock.cleanAll());
-  afterAll(() => nock.enableNetConnect());
+  // nock patches Node's http module, which other test files in this worker share: undo it all.
+  afterAll(() => {
+    nock.enableNetConnect();
+    nock.restore();
+  });
 
   /** Every failure: our part under 250 characters, and the key nowhere. */
   const clean = (err: { name: string; message: string }) => {

@@ -10,7 +10,8 @@ describe('polling triggers against the simulator', () => {
     run('triggers', key, { authData: auth, inputData, meta });
 
   beforeAll(async () => {
-    sim = await startSim();
+    // Unprocessed seeds must stay "processing" until a test finishes them (setSessionStatus).
+    sim = await startSim({ processingDelayMs: 600_000 });
     auth = authFor(sim.url, sim.apiKey);
   });
   afterAll(() => sim.close());
@@ -42,7 +43,8 @@ describe('polling triggers against the simulator', () => {
 
   it('New Session includes sessions still processing; Session Failed only failed ones', async () => {
     sim.control.seed({ count: 6, processed: true, failedEvery: 3 });
-    sim.control.seed({ count: 2, processed: false, newestAt: new Date(Date.now() + 60_000).toISOString() });
+    // created_at has minute resolution: keep the pending ones in later minutes than the rest.
+    sim.control.seed({ count: 2, processed: false, newestAt: new Date(Date.now() + 180_000).toISOString() });
     const all = await poll('new_session');
     expect(all).toHaveLength(8);
     expectNewestFirst(all);

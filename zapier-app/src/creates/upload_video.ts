@@ -16,7 +16,6 @@ const uploadVideo: CreateDef = {
     label: 'Upload Video',
     description:
       'Creates a running session from a video file and starts its analysis. Returns at once; use New Session Processed to continue when results are ready.',
-    important: true,
   },
   operation: {
     inputFields: inputFieldsFor('running.createSession', {

@@ -10,7 +10,6 @@ const gaitAnalysisReport: SearchDef = {
   display: {
     label: 'Get Gait Analysis Report',
     description: "Finds a running session's gait analysis: phases, joint angles per side, AI comments and the athlete's details.",
-    important: true,
   },
   operation: {
     inputFields: inputFieldsFor('running.getGaitAnalysis'),

@@ -10,7 +10,6 @@ const sessionProcessed: TriggerDef = {
     label: 'New Session Processed',
     description:
       'Triggers when a session finishes processing and its metrics, reports and analyzed video are ready. Pair it with Upload Video in a second zap.',
-    important: true,
   },
   operation: {
     type: 'polling',
