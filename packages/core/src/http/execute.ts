@@ -63,8 +63,10 @@ export async function executeOperation(
     const timeout = new AbortController();
     const timer = prepared.isUpload ? undefined : setTimeout(() => timeout.abort(), timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
+    let dispose: (() => void) | undefined;
     try {
-      const { body, headers } = await prepared.body(signal);
+      const { body, headers, dispose: release } = await prepared.body(signal);
+      dispose = release;
       logger.debug?.(`→ ${prepared.method} ${prepared.url}`, {
         operationId: op.id,
         attempt,
@@ -90,6 +92,7 @@ export async function executeOperation(
       });
     } finally {
       if (timer) clearTimeout(timer);
+      dispose?.();
     }
     if (response) {
       logger.debug?.(`← ${response.status} ${op.id}`, {

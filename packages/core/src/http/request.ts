@@ -14,7 +14,7 @@ export interface PreparedRequest {
   url: string;
   headers: Record<string, string>;
   /** Produce the body for one attempt (a fresh stream each time when the source allows). */
-  body(signal?: AbortSignal): Promise<{ body?: TransportBody; headers: Record<string, string> }>;
+  body(signal?: AbortSignal): Promise<{ body?: TransportBody; headers: Record<string, string>; dispose?: () => void }>;
   /** Whether `body()` may be called again after a failed attempt. */
   replayable: boolean;
   /** Carries a video: idle timeout instead of a total one. */
@@ -79,7 +79,8 @@ export function prepareRequest(
         const mp = encodeMultipart(fields, { field: fileKey, ...video });
         const h: Record<string, string> = { 'content-type': mp.contentType };
         if (mp.contentLength !== undefined) h['content-length'] = String(mp.contentLength);
-        return { body: mp.body, headers: h };
+        // closes the file handle or download connection if the transport never read the body
+        return { body: mp.body, headers: h, dispose: () => void video.close?.() };
       },
     };
   }
