@@ -34,6 +34,9 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
+  if (!/^(127\.|::1$|localhost$)/.test(options.host ?? '127.0.0.1')) {
+    process.stderr.write(`warning: listening on ${options.host}: the /__sim/ control routes need no key and are reachable from the network\n`);
+  }
   const stop = (): void => {
     void sim.close().then(() => process.exit(0));
   };
