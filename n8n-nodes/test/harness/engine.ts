@@ -1,9 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test harness, never shipped */
 import { Container } from '@n8n/di';
 import {
 	BinaryDataService,
 	CredentialTestContext,
 	ExecutionLifecycleHooks,
+	LoadOptionsContext,
 	PollContext,
 	WorkflowExecute,
 } from 'n8n-core';
@@ -12,6 +12,7 @@ import {
 	createRunExecutionData,
 	type ICredentialDataDecryptedObject,
 	type ICredentialTestFunctions,
+	type ILoadOptionsFunctions,
 	type INode,
 	type INodeExecutionData,
 	type IRun,
@@ -118,7 +119,7 @@ export class PolledTrigger {
 	private readonly node: INode;
 	private readonly data: IWorkflowExecuteAdditionalData;
 
-	constructor(node: INode, private readonly credentials: TestCredentialsHelper) {
+	constructor(node: INode, credentials: TestCredentialsHelper) {
 		const json = { nodes: [node], connections: {} };
 		this.node = node;
 		this.workflow = new Workflow({
@@ -145,4 +146,11 @@ export class PolledTrigger {
 /** The credential test of a node, run in n8n-core's CredentialTestContext (what the editor's "Test" button uses). */
 export function credentialTestContext(credentials: TestCredentialsHelper): ICredentialTestFunctions {
 	return new CredentialTestContext(additionalData(credentials, workflowBase({ nodes: [], connections: {} })));
+}
+
+/** The editor's context for a node's list searches (resource locators), from n8n-core. */
+export function loadOptionsContext(node: INode, credentials: TestCredentialsHelper, parameterPath: string): ILoadOptionsFunctions {
+	const json = { nodes: [node], connections: {} };
+	const workflow = new Workflow({ id: 'test-workflow', nodes: [node], connections: {}, nodeTypes: new TestNodeTypes(), active: false, settings: {} });
+	return new LoadOptionsContext(workflow, node, additionalData(credentials, workflowBase(json)), parameterPath);
 }

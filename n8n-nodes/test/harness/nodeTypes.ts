@@ -6,6 +6,7 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeType,
+	type INodeTypeDescription,
 	type INodeTypes,
 	type IVersionedNodeType,
 } from 'n8n-workflow';
@@ -23,18 +24,19 @@ export const TEST_INPUT = 'test.input';
  * the way Read/Write Files from Disk does.
  */
 class TestInput implements INodeType {
-	description = {
+	description: INodeTypeDescription = {
 		displayName: 'Test Input',
 		name: 'input',
 		group: ['input'],
 		version: 1,
 		description: 'Emits fixed items for tests',
 		defaults: { name: 'Test Input' },
+		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		properties: [
-			{ displayName: 'Items', name: 'items', type: 'json' as const, default: '[{}]' },
-			{ displayName: 'File', name: 'file', type: 'string' as const, default: '' },
+			{ displayName: 'Items', name: 'items', type: 'json', default: '[{}]' },
+			{ displayName: 'File', name: 'file', type: 'string', default: '' },
 		],
 	};
 
@@ -60,7 +62,7 @@ export class TestNodeTypes implements INodeTypes {
 	private readonly types: Record<string, INodeType> = {
 		[AIKYNETIX]: new Aikynetix(),
 		[AIKYNETIX_TRIGGER]: new AikynetixTrigger(),
-		[TEST_INPUT]: new TestInput() as unknown as INodeType,
+		[TEST_INPUT]: new TestInput(),
 	};
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
