@@ -86,6 +86,13 @@ describe('processing and GenAI life cycle', () => {
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-disposition']).toMatch(/^attachment/);
     expect(Buffer.from(await r.body.arrayBuffer()).equals(bytes)).toBe(true);
+    const part = await request(url, { headers: { range: 'bytes=4-11' } });
+    expect(part.statusCode).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 4-11/${bytes.length}`);
+    expect(await part.body.text()).toBe('ftypmp42');
+    const beyond = await request(url, { headers: { range: `bytes=${bytes.length}-` } });
+    expect(beyond.statusCode).toBe(416);
+    await beyond.body.dump();
     const plain = await request(url.replace('?download=true', ''));
     expect(plain.headers['content-disposition']).toBeUndefined();
     await plain.body.dump();
