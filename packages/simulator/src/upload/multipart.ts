@@ -1,7 +1,7 @@
 import { createWriteStream, promises as fs } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
-import { Transform, type TransformCallback } from 'node:stream';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
 import busboy from 'busboy';
@@ -63,6 +63,7 @@ export function receiveMultipart(req: IncomingMessage, dir: string, fileField = 
     let file: ReceivedFile | undefined;
     let writing: Promise<void> | undefined;
     let tmpPath: string | undefined;
+    let fileStream: Readable | undefined;
     let failed = false;
 
     const fail = (err: unknown): void => {
@@ -70,6 +71,7 @@ export function receiveMultipart(req: IncomingMessage, dir: string, fileField = 
       failed = true;
       req.unpipe(bb);
       req.resume(); // drain what is left so the connection can answer
+      fileStream?.destroy(); // ends the file pipeline, which closes the write stream
       const cleanup = tmpPath ? fs.rm(tmpPath, { force: true }) : Promise.resolve();
       void cleanup.finally(() => reject(err));
     };
@@ -85,6 +87,7 @@ export function receiveMultipart(req: IncomingMessage, dir: string, fileField = 
         stream.resume();
         return;
       }
+      fileStream = stream;
       tmpPath = path.join(dir, `.upload-${randomUUID()}.part`);
       const sniffer = new Sniffer();
       const target = tmpPath;
@@ -102,7 +105,9 @@ export function receiveMultipart(req: IncomingMessage, dir: string, fileField = 
         () => undefined,
       );
     });
-    req.on('aborted', () => fail(badRequest('Upload aborted by the client')));
+    req.on('close', () => {
+      if (!req.complete) fail(badRequest('Upload aborted by the client'));
+    });
     req.pipe(bb);
   });
 }
