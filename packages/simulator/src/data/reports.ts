@@ -19,7 +19,6 @@ export function formAnalysis(s: SessionRecord, ctx: DataContext, account: Report
   const { profile, series } = runData(s);
   const rng = createRng(`form:${s.id}`);
   const avg = (values: number[]): number => stats(values).avg;
-  const knee = series.angles.lkne_angle ?? series.angles.rkne_angle;
   const ankle = series.angles.lank_angle ?? series.angles.rank_angle;
   const out: Record<string, unknown> = {
     metrics: {
@@ -28,7 +27,8 @@ export function formAnalysis(s: SessionRecord, ctx: DataContext, account: Report
       cadence: avg(series.metrics.cadence),
       contact_angle: avg(series.metrics.contact_angle),
       eversion_velocity: round(rng.range(220, 480), 1),
-      knee_flexion: knee ? round(180 - stats(knee).min, 1) : round(rng.range(38, 52), 1),
+      // Stance-phase knee flexion: 35-50 degrees for most runners.
+      knee_flexion: round(rng.range(35, 50), 1),
       posture_angle: avg(series.angles.posture_angle),
       ankle_angle: ankle ? avg(ankle) : round(rng.range(92, 110), 1),
       com_oscillation: round(rng.range(6, 10.5), 2),
