@@ -58,6 +58,25 @@ describe('errors an automation builder can act on, in n8n-core WorkflowExecute',
 		expect(sim.control.stats().totalRequests).toBe(before);
 	});
 
+	it('an out-of-range option is named by its label before the upload starts', async () => {
+		const before = sim.control.stats().sessionsCreated;
+		const run = await runWorkflow(
+			chain(
+				inputNode([{}], NOT_A_VIDEO),
+				aikynetixNode('Upload', {
+					resource: 'running',
+					operation: 'upload',
+					userId: 'athlete-1',
+					binaryPropertyName: 'data',
+					options: { inclineDegree: 90 },
+				}),
+			),
+			credentials,
+		);
+		expect(run.data.resultData.error?.message).toMatch(/^Invalid input: Incline \(Degrees\): must be between -30 and 30/);
+		expect(sim.control.stats().sessionsCreated).toBe(before);
+	});
+
 	it('a video that fails processing stops Wait for Processing with a clear NodeOperationError', async () => {
 		const run = await runWorkflow(
 			chain(

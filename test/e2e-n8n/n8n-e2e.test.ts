@@ -1,12 +1,12 @@
 // End to end in a real n8n 2.x: the built n8n-nodes-aikynetix package, loaded through
-// N8N_CUSTOM_EXTENSIONS, runs a workflow against the simulator via `n8n execute`.
+// N8N_CUSTOM_EXTENSIONS, runs the documented example workflow against the simulator via `n8n execute`.
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { start, type Simulator } from '@aikynetix/simulator';
 import { ensureN8n, N8nCli } from './n8n-cli';
-import { buildWorkflow } from './workflow';
+import { exampleWorkflow } from './workflow';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PACKAGE_DIST = path.join(ROOT, 'n8n-nodes', 'dist');
@@ -82,7 +82,14 @@ describe('n8n-nodes-aikynetix in a real n8n', () => {
     const workflowFile = path.join(cli.userFolder, 'workflow.json');
     writeFileSync(
       workflowFile,
-      JSON.stringify([buildWorkflow(ids, 'CUSTOM.aikynetix', path.join(filesFolder, 'sample-run.mp4'))]),
+      JSON.stringify([
+        exampleWorkflow({
+          id: ids.workflowId,
+          typePrefix: 'CUSTOM',
+          videoPath: path.join(filesFolder, 'sample-run.mp4'),
+          credential: { id: ids.credentialId, name: ids.credentialName },
+        }),
+      ]),
     );
     const importedWorkflow = await cli.run(['import:workflow', `--input=${workflowFile}`]);
     expect(importedWorkflow.code).toBe(0);

@@ -1,65 +1,33 @@
-/** The end-to-end workflow: read a video, upload and wait, gait report, GenAI summary. */
-export interface E2eIds {
-  workflowId: string;
-  credentialId: string;
-  credentialName: string;
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The importable example the docs ship; the e2e runs exactly this workflow. */
+export const EXAMPLE = path.resolve(__dirname, '..', '..', 'docs', 'examples', 'n8n', 'upload-wait-report.json');
+
+interface WorkflowNode {
+  name: string;
+  type: string;
+  parameters: Record<string, unknown>;
+  credentials?: Record<string, { id: string; name: string }>;
 }
 
-/** Builds the importable workflow; `nodeType` is e.g. `CUSTOM.aikynetix` (N8N_CUSTOM_EXTENSIONS). */
-export function buildWorkflow(ids: E2eIds, nodeType: string, videoPath: string) {
-  const credentials = { aikynetixApi: { id: ids.credentialId, name: ids.credentialName } };
-  const aikynetix = (name: string, x: number, parameters: Record<string, unknown>) => ({
-    id: `node-${name.toLowerCase().replace(/\W+/g, '-')}`,
-    name,
-    type: nodeType,
-    typeVersion: 1,
-    position: [x, 0],
-    parameters,
-    credentials,
-  });
-  const nodes = [
-    {
-      id: 'node-start',
-      name: 'Start',
-      type: 'n8n-nodes-base.manualTrigger',
-      typeVersion: 1,
-      position: [0, 0],
-      parameters: {},
-    },
-    {
-      id: 'node-read-video',
-      name: 'Read Video',
-      type: 'n8n-nodes-base.readWriteFile',
-      typeVersion: 1,
-      position: [220, 0],
-      parameters: { operation: 'read', fileSelector: videoPath, options: {} },
-    },
-    aikynetix('Upload Video', 440, {
-      resource: 'running',
-      operation: 'upload',
-      userId: 'athlete-e2e',
-      binaryPropertyName: 'data',
-      waitForProcessing: true,
-      maxWaitMinutes: 3,
-      options: { sessionName: 'E2E treadmill run', inclineDegree: 2, bodyJointAngles: ['knee', 'ankle'] },
-    }),
-    aikynetix('Get Gait Report', 660, {
-      resource: 'running',
-      operation: 'getGaitReport',
-      sessionId: { __rl: true, mode: 'id', value: '={{ $json.session_id }}' },
-    }),
-    aikynetix('Generate Summary', 880, {
-      resource: 'running',
-      operation: 'generateSummary',
-      sessionId: { __rl: true, mode: 'id', value: "={{ $('Upload Video').item.json.session_id }}" },
-      options: { measurementSystem: 'metric' },
-      waitForText: true,
-      maxWaitMinutes: 3,
-    }),
-  ];
-  const chain = ['Start', 'Read Video', 'Upload Video', 'Get Gait Report', 'Generate Summary'];
-  const connections = Object.fromEntries(
-    chain.slice(0, -1).map((from, i) => [from, { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] }]),
-  );
-  return { id: ids.workflowId, name: 'AIKYNETIX end-to-end', active: false, nodes, connections, settings: {}, pinData: {} };
+/**
+ * The example workflow adapted to a scratch n8n: node types under the prefix the package is
+ * loaded with (`CUSTOM` for N8N_CUSTOM_EXTENSIONS), the local video path, the imported credential,
+ * and short waits (the simulator processes in seconds).
+ */
+export function exampleWorkflow(opts: {
+  id: string;
+  typePrefix: string;
+  videoPath: string;
+  credential: { id: string; name: string };
+}) {
+  const workflow = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { nodes: WorkflowNode[] } & Record<string, unknown>;
+  for (const node of workflow.nodes) {
+    node.type = node.type.replace(/^n8n-nodes-aikynetix\./, `${opts.typePrefix}.`);
+    if (node.credentials?.aikynetixApi) node.credentials.aikynetixApi = opts.credential;
+    if (node.type === 'n8n-nodes-base.readWriteFile') node.parameters.fileSelector = opts.videoPath;
+    if (typeof node.parameters.maxWaitMinutes === 'number') node.parameters.maxWaitMinutes = 3;
+  }
+  return { ...workflow, id: opts.id, active: false };
 }
