@@ -45,5 +45,12 @@ if (undeclared.length > 0) {
   console.error(`dist/index.js requires packages missing from "dependencies": ${undeclared.join(', ')}`);
   process.exit(1);
 }
+// The inlined core was written against its own pinned versions: ours must be the same.
+const corePkg = JSON.parse(await readFile(join(coreSrc, '..', 'package.json'), 'utf8'));
+const drift = Object.entries(corePkg.dependencies ?? {}).filter(([name, v]) => imports.has(name) && pkg.dependencies[name] !== v);
+if (drift.length > 0) {
+  console.error(`pin these like @aikynetix/core does: ${drift.map(([n, v]) => `${n}@${v}`).join(', ')}`);
+  process.exit(1);
+}
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
 console.log(`built dist/index.js (${(bytes / 1024).toFixed(0)} KiB incl. source map); external: ${[...imports].filter((p) => !p.startsWith('node:')).sort().join(', ')}`);
