@@ -136,6 +136,20 @@ async function main(): Promise<void> {
       rows.push(`| ${label} | ${CONNECTIONS} conns, ${GET_SECONDS} s | **${f(r.rps)} req/s** | p50 ${f(r.p50, 1)} ms, p99 ${f(r.p99, 1)} ms, errors ${r.errors} | >= 2,000 req/s | ${r.rps >= 2000 ? 'met' : 'MISSED'} |`);
     }
 
+    // A 20 MB export (the size the export benchmark uses): time to first byte and to last byte.
+    const big = await request(`${url}/__sim/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ count: 1, exportMb: 20 }) });
+    const bigId = ((await big.body.json()) as { ids: string[] }).ids[0];
+    const totals: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      const r = await request(`${url}/running/sessions/${bigId}/export/`, { headers: AUTH });
+      bytes = 0;
+      for await (const chunk of r.body) bytes += (chunk as Buffer).length;
+      totals.push(performance.now() - t);
+    }
+    rows.push(`| GET export of a 20 MB session | 5 sequential requests | **${f(median(totals))} ms** median | ${f(bytes / 1e6, 1)} MB each; runs ${totals.map((x) => f(x)).join(', ')} ms | - | - |`);
+
     // Interleaved rounds so machine-load swings hit every client alike.
     const nodeRates: number[] = [];
     const blobRates: number[] = [];

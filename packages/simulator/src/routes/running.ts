@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { GAIT_COMMENT_KEYS } from '../data/genai';
 import { gaitAnalysis, formAnalysis, type ReportAccount } from '../data/reports';
-import { runningDetails, runningExport } from '../data/running';
+import { runningExportJson } from '../data/export-cache';
+import { runningDetails } from '../data/running';
 import { runningSummary, totalMetrics } from '../data/summary';
 import { notFound } from '../http/errors';
 import { dataContext, type Sim } from '../sim';
@@ -65,10 +66,11 @@ export function runningRoutes(app: FastifyInstance, sim: Sim): void {
     return threads(s, 'summary', SUMMARY_BLOCKS, at);
   }, { status: 201 });
 
-  route(app, sim, 'GET', '/running/sessions/{session_id}/export/', 'running_sessions_export_list', async (request) => {
+  route(app, sim, 'GET', '/running/sessions/{session_id}/export/', 'running_sessions_export_list', async (request, reply) => {
     const s = sessionOrDemo(sim, request, idOf(request.params), 'Running');
     requireProcessed(s);
-    return runningExport(s);
+    reply.type('application/json; charset=utf-8');
+    return runningExportJson(s);
   });
 
   route(app, sim, 'POST', '/running/sessions/{session_id}/form-analysis/', 'running_sessions_form-analysis_create', async (request) => {
