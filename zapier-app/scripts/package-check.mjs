@@ -2,6 +2,7 @@
 // `npm install --production` from the registry, esbuild dependency detection, zip, then load
 // the zip's entry points), run it on the Node this package pins (22), and report sizes.
 // Prints a table, then one JSON line (the last line) for test/packaging.test.ts.
+// --keep leaves the prepared package (with build/build.zip) in place for `zapier-platform upload`.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ const node = process.execPath; // package scripts run on the pinned node 22 (nod
 const cli = join(app, 'node_modules', 'zapier-platform-cli', 'src', 'bin', 'run');
 const work = mkdtempSync(join(tmpdir(), 'aikynetix-zapier-pack-'));
 const env = { ...process.env, DISABLE_ZAPIER_ANALYTICS: '1', NO_UPDATE_NOTIFIER: '1', CI: '1' };
+const keep = process.argv.includes('--keep');
 const sh = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** Total bytes and file count under a directory (symlinks not followed). */
@@ -90,11 +92,12 @@ try {
   const w = Math.max(...rows.map((r) => r[0].length));
   console.log('\nZapier build of aikynetix-zapier (production dependencies only)');
   for (const [k, v] of rows) console.log(`  ${k.padEnd(w)}  ${v}`);
+  if (keep) console.log(`\nkept: ${pkgDir} (copy your linked .zapierapprc there, then run zapier-platform upload)`);
   console.log(JSON.stringify(result));
 } catch (err) {
   const out = [err.stdout, err.stderr].filter(Boolean).join('\n');
   console.error(`packaging check failed: ${err.message}\n${out}`);
   process.exitCode = 1;
 } finally {
-  rmSync(work, { recursive: true, force: true });
+  if (!keep) rmSync(work, { recursive: true, force: true });
 }
