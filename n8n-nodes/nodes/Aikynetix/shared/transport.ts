@@ -40,11 +40,16 @@ function textOf(body: unknown): string {
 export function n8nTransport(ctx: RequestContext): Transport {
 	return {
 		async send(request: TransportRequest): Promise<TransportResponse> {
+			const body = toNodeBody(request.body);
+			const streamed = body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body);
 			const options: IHttpRequestOptions = {
 				method: request.method as IHttpRequestMethods,
 				url: request.url,
 				headers: { ...request.headers },
-				body: toNodeBody(request.body) as IHttpRequestOptions['body'],
+				body: body as IHttpRequestOptions['body'],
+				// Following redirects makes axios keep every byte sent for a possible replay: a 2 GB
+				// upload would sit in memory. The API never redirects an upload.
+				disableFollowRedirect: streamed,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 				json: false,
