@@ -1,5 +1,6 @@
 import { callOperation, sessionIdOf } from '../call';
 import { inputFieldsFor } from '../fields';
+import { analyzedVideoOutputFields, analyzedVideoSample, presentAnalyzedVideo } from '../presenters/analyzedVideo';
 import type { CreateDef } from '../types';
 
 /** Asks AIKYNETIX to render the analyzed video (pose overlay) and returns its link. */
@@ -12,23 +13,10 @@ const generateAnalyzedVideo: CreateDef = {
   },
   operation: {
     inputFields: inputFieldsFor('sessions.generateAnalyzedVideo'),
-    perform: async (z, bundle) => {
-      const res = await callOperation(z, bundle, 'sessions.generateAnalyzedVideo');
-      const id = sessionIdOf(bundle);
-      const url = typeof res.analyzed_video_url === 'string' && res.analyzed_video_url !== '' ? res.analyzed_video_url : null;
-      return { id, session_id: id, analyzed_video_url: url, ready: url !== null };
-    },
-    outputFields: [
-      { key: 'id', label: 'Session ID' },
-      { key: 'analyzed_video_url', label: 'Analyzed Video URL' },
-      { key: 'ready', label: 'Analyzed Video Ready', type: 'boolean' },
-    ],
-    sample: {
-      id: 'V1StGXR8Z5jdHi6BmyTq',
-      session_id: 'V1StGXR8Z5jdHi6BmyTq',
-      analyzed_video_url: 'https://storage.googleapis.com/aikynetix-videos/V1StGXR8Z5jdHi6BmyTq/analyzed.mp4',
-      ready: true,
-    },
+    perform: async (z, bundle) =>
+      presentAnalyzedVideo(sessionIdOf(bundle), await callOperation(z, bundle, 'sessions.generateAnalyzedVideo')),
+    outputFields: analyzedVideoOutputFields,
+    sample: analyzedVideoSample,
   },
 };
 

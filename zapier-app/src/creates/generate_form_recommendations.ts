@@ -1,28 +1,12 @@
-import { callOperation, sessionIdOf } from '../call';
-import { inputFieldsFor } from '../fields';
-import { presentThreads, threadFields, threadSample } from '../presenters/threads';
-import type { CreateDef } from '../types';
-
-const BLOCKS = ['contact_angle', 'push_angle', 'knee_ankle', 'general_form_recommendation'];
+import { generationCreate } from './generation';
 
 /** Starts the AI form recommendations; they appear in Get Running-Form Report shortly after. */
-const generateFormRecommendations: CreateDef = {
+export default generationCreate({
   key: 'generate_form_recommendations',
   noun: 'Form Recommendations',
-  display: {
-    label: 'Generate Form Recommendations',
-    description:
-      'Creates AI running-form recommendations for a processed session. Read them with Get Running-Form Report after a short Delay.',
-  },
-  operation: {
-    inputFields: inputFieldsFor('running.generateFormRecommendations'),
-    perform: async (z, bundle) => {
-      const threads = await callOperation(z, bundle, 'running.generateFormRecommendations');
-      return presentThreads(sessionIdOf(bundle), threads);
-    },
-    outputFields: threadFields(BLOCKS),
-    sample: threadSample(BLOCKS),
-  },
-};
-
-export default generateFormRecommendations;
+  label: 'Generate Form Recommendations',
+  description:
+    'Creates AI running-form recommendations for a processed session. Read them with Get Running-Form Report after a short Delay.',
+  operationId: 'running.generateFormRecommendations',
+  blocks: ['contact_angle', 'push_angle', 'knee_ankle', 'general_form_recommendation'],
+});

@@ -125,3 +125,20 @@ export function athleteFields(prefix: string): OutputField[] {
     { key: `${prefix}__shoeSize`, label: 'Shoe Size' },
   ];
 }
+
+/** A realistic athlete profile under `prefix` (samples of every report that embeds one). */
+export function athleteSample(prefix: string): Flat {
+  const athlete: Flat = {
+    display_name: 'Maya Lindqvist',
+    email: 'maya@example.com',
+    age: 29,
+    gender: 'female',
+    height: 168,
+    weight: 57,
+    leg_length: 0.86,
+    brand: 'Saucony',
+    shoeModel: 'Endorphin Speed 4',
+    shoeSize: 39,
+  };
+  return Object.fromEntries(Object.entries(athlete).map(([k, v]) => [`${prefix}__${k}`, v]));
+}

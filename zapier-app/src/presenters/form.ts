@@ -1,4 +1,4 @@
-import { athleteFields, flatten, type Flat, humanise, type OutputField, round } from './flatten';
+import { athleteFields, athleteSample, flatten, type Flat, humanise, type OutputField, round } from './flatten';
 
 const METRICS = [
   ['speed', 'Speed (m/s)'],
@@ -64,15 +64,6 @@ export const formSample: Flat = {
   form_comments__push_angle: 'Push-off is strong; finish the toe-off before swinging the leg through.',
   form_comments__knee_ankle: 'Knee and ankle stay aligned at contact: no collapse inward.',
   form_comments__general_form_recommendation: 'Keep cadence near 175 and add two strides-sessions a week.',
-  user_info__display_name: 'Maya Lindqvist',
-  user_info__email: 'maya@example.com',
-  user_info__age: 29,
-  user_info__gender: 'female',
-  user_info__height: 168,
-  user_info__weight: 57,
-  user_info__leg_length: 0.86,
-  user_info__brand: 'Saucony',
-  user_info__shoeModel: 'Endorphin Speed 4',
-  user_info__shoeSize: 39,
+  ...athleteSample('user_info'),
   date: '05/02/2025',
 };

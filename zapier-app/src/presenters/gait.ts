@@ -1,4 +1,4 @@
-import { athleteFields, flatten, type Flat, humanise, type OutputField, round, summariseSeries } from './flatten';
+import { athleteFields, athleteSample, flatten, type Flat, humanise, type OutputField, round, summariseSeries } from './flatten';
 
 const SIDES = ['left', 'right'] as const;
 const PHASES = ['strike', 'mid_stance', 'takeoff', 'flight', 'new_strike'] as const;
@@ -113,15 +113,6 @@ export const gaitSample: Flat = {
   report_comments__right_ankle_angle: 'Slightly earlier heel lift than on the left; calf raises will help.',
   report_comments__right_posture_angle: 'Posture mirrors the left side closely: no asymmetry to address.',
   report_comments__right_knee_angle: 'A touch more knee drive at takeoff would lengthen the stride without overstriding.',
-  user_info__display_name: 'Maya Lindqvist',
-  user_info__email: 'maya@example.com',
-  user_info__age: 29,
-  user_info__gender: 'female',
-  user_info__height: 168,
-  user_info__weight: 57,
-  user_info__leg_length: 0.86,
-  user_info__brand: 'Saucony',
-  user_info__shoeModel: 'Endorphin Speed 4',
-  user_info__shoeSize: 39,
+  ...athleteSample('user_info'),
   date: '05/02/2025',
 };

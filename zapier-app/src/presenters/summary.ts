@@ -1,4 +1,4 @@
-import { athleteFields, flatten, type Flat, type OutputField, statFields } from './flatten';
+import { athleteFields, athleteSample, flatten, type Flat, type OutputField, statFields } from './flatten';
 
 const PERFORMANCE = [
   ['speed', 'Speed (m/s)'],
@@ -107,15 +107,6 @@ export const summarySample: Flat = {
   balance_and_posture__contact_angle__avg: 10.7,
   distance_and_duration__total_distance: 1005.2,
   distance_and_duration__total_time: 300,
-  user_information__display_name: 'Maya Lindqvist',
-  user_information__email: 'maya@example.com',
-  user_information__age: '29',
-  user_information__gender: 'female',
-  user_information__height: 168,
-  user_information__weight: 57,
-  user_information__leg_length: 0.86,
-  user_information__brand: 'Saucony',
-  user_information__shoeModel: 'Endorphin Speed 4',
-  user_information__shoeSize: 39,
+  ...athleteSample('user_information'),
   session_date: '05/02/2025',
 };

@@ -1,25 +1,14 @@
-import { lookupOperation, sessionIdOf } from '../call';
-import { inputFieldsFor } from '../fields';
 import { liftAnalysisOutputFields, liftAnalysisSample, presentLiftAnalysis } from '../presenters/liftAnalysis';
-import type { SearchDef } from '../types';
+import { reportSearch } from './reportSearch';
 
 /** The weightlifting lift analysis: images and multilingual recommendations. */
-const liftAnalysis: SearchDef = {
+export default reportSearch({
   key: 'lift_analysis',
   noun: 'Lift Analysis',
-  display: {
-    label: 'Get Lift Analysis',
-    description: "Finds a weightlifting session's lift analysis: position images and recommendations in several languages.",
-  },
-  operation: {
-    inputFields: inputFieldsFor('weightlifting.getLiftAnalysis'),
-    perform: async (z, bundle) => {
-      const report = await lookupOperation(z, bundle, 'weightlifting.getLiftAnalysis');
-      return report ? [presentLiftAnalysis(sessionIdOf(bundle), report)] : [];
-    },
-    outputFields: liftAnalysisOutputFields,
-    sample: liftAnalysisSample,
-  },
-};
-
-export default liftAnalysis;
+  label: 'Get Lift Analysis',
+  description: "Finds a weightlifting session's lift analysis: position images and recommendations in several languages.",
+  operationId: 'weightlifting.getLiftAnalysis',
+  present: presentLiftAnalysis,
+  outputFields: liftAnalysisOutputFields,
+  sample: liftAnalysisSample,
+});
