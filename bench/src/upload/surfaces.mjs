@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lastJson, runMeasured } from '../lib/child.mjs';
+import { CORE_DIST, N8N_DIST, ZAPIER_INDEX } from '../lib/paths.mjs';
+import { fileHost } from './fileHost.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Thrown when a surface cannot run here; printed as "not run: <reason>". */
+export class NotRun extends Error {}
+
+async function nodeWorker(script, args) {
+  const r = await runMeasured(process.execPath, [path.join(here, script), ...args]);
+  const out = lastJson(r.stdout);
+  if (r.code !== 0 || !out) throw new Error(`${script} failed (exit ${r.code}): ${(r.stderr || r.stdout).slice(-800)}`);
+  return { ms: out.ms, sessionId: out.sessionId, rssLoaded: out.rssLoaded, peakRss: Math.max(r.peakRss, out.maxRss ?? 0) };
+}
+
+/** Each surface uploads `file` to the simulator in a child process and reports time, session, peak RSS. */
+export const SURFACES = [
+  {
+    name: 'curl -F (baseline)',
+    async run(sim, file) {
+      const r = await runMeasured('curl', [
+        '-sS', '--fail-with-body', '-H', `Authorization: API-KEY ${sim.apiKey}`,
+        '-F', 'user_id=bench-runner', '-F', 'session_name=bench upload (curl)', '-F', `video=@${file};type=video/mp4`,
+        '-w', '\n%{time_total}', `${sim.url}/running/sessions/`,
+      ]);
+      if (r.code !== 0) throw new Error(`curl failed (exit ${r.code}): ${r.stderr || r.stdout}`);
+      const [body, seconds] = r.stdout.trim().split('\n');
+      return { ms: Number(seconds) * 1000, sessionId: JSON.parse(body).session_id, peakRss: r.peakRss };
+    },
+  },
+  {
+    name: '@aikynetix/core (undici)',
+    async run(sim, file) {
+      if (!existsSync(CORE_DIST)) throw new NotRun('packages/core is not built');
+      return nodeWorker('worker-core.mjs', [sim.url, sim.apiKey, file]);
+    },
+  },
+  {
+    name: 'n8n node (filesystem binary mode)',
+    async run(sim, file) {
+      if (!existsSync(path.join(N8N_DIST, 'nodes', 'Aikynetix', 'Aikynetix.node.js'))) throw new NotRun('n8n-nodes is not built');
+      return nodeWorker('worker-n8n.mjs', [sim.url, sim.apiKey, file]);
+    },
+  },
+  {
+    name: 'Zapier app (file URL)',
+    async run(sim, file) {
+      if (!existsSync(path.join(path.dirname(ZAPIER_INDEX), 'dist'))) throw new NotRun('zapier-app is not built');
+      const host = await fileHost(file);
+      try {
+        return await nodeWorker('worker-zapier.mjs', [sim.url, sim.apiKey, host.url]);
+      } finally {
+        await host.close();
+      }
+    },
+  },
+];
