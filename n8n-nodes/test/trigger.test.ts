@@ -86,6 +86,11 @@ describe('AIKYNETIX Trigger polled through n8n-core PollContext', () => {
 		expect(trigger.workflow.staticData['node:AIKYNETIX Trigger']).toBeUndefined();
 	});
 
+	it('a manual test run with nothing to show says what to do', async () => {
+		const trigger = new PolledTrigger(triggerNode({ event: 'failed', filters: {} }), credentials);
+		await expect(trigger.poll('manual')).rejects.toThrow('No session matches this event and these filters yet');
+	});
+
 	it('stops with a NodeApiError that names the key problem, without the key', async () => {
 		const wrongKey = 'wrong-key-for-trigger-test';
 		const wrong = new TestCredentialsHelper({ apiKey: wrongKey, baseUrl: sim.url, authStyle: 'authorizationApiKey' });

@@ -57,5 +57,9 @@ describe('Upload Video -> Get Gait Report -> Generate Summary, in n8n-core Workf
 		const [summary] = outputOf(run, 'Summary');
 		expect((summary.json.summary_text as Record<string, string>).final_summary.length).toBeGreaterThan(20);
 		expect(sim.control.session(uploaded.json.session_id as string)).toMatchObject({ measurementSystem: 'imperial' });
+
+		// The video went through n8n's binary store on disk, and the key is nowhere in the execution data.
+		expect(outputOf(run, 'Input')[0].binary?.data.id).toMatch(/^filesystem/);
+		expect(JSON.stringify(run)).not.toContain(sim.apiKey);
 	});
 });

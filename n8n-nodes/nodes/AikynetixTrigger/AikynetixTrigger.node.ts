@@ -1,5 +1,6 @@
 import {
 	NodeConnectionTypes,
+	NodeOperationError,
 	type IDataObject,
 	type INodeExecutionData,
 	type INodeType,
@@ -92,7 +93,12 @@ export class AikynetixTrigger implements INodeType {
 		try {
 			if (this.getMode() === 'manual') {
 				const latest = await latestMatching(client, event, filters);
-				return latest ? [[eventItem(event, latest)]] : null;
+				if (!latest) {
+					throw new NodeOperationError(this.getNode(), 'No session matches this event and these filters yet', {
+						description: 'Upload a video (or loosen the filters), then fetch the test event again.',
+					});
+				}
+				return [[eventItem(event, latest)]];
 			}
 			const staticData = this.getWorkflowStaticData('node');
 			const result = await pollEvents(feedSourceFromApi(client), staticData.feed as FeedState | undefined, {
