@@ -37,6 +37,8 @@ describe('polling triggers against the simulator', () => {
     expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
     expect(items.every((i) => typeof i.id === 'string' && i.id === i.session_id)).toBe(true);
     expectNewestFirst(items);
+    // The listing's headline numbers come along, so simple zaps need no report step.
+    expect(items[0].metrics__avg_speed).toEqual(expect.any(Number));
     // Flat items: nothing a zap cannot map.
     for (const item of items) for (const v of Object.values(item)) expect(['string', 'number', 'boolean']).toContain(v === null ? 'string' : typeof v);
   });

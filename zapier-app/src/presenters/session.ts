@@ -1,5 +1,5 @@
 import type { ListedSession } from '@aikynetix/core/host';
-import type { Flat, OutputField } from './flatten';
+import { flatten, type Flat, type OutputField } from './flatten';
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
@@ -21,6 +21,8 @@ export function presentSession(s: ListedSession): Flat {
     video_url: text(s.video_url),
     thumbnail_url: text(s.thumbnail_url),
     analyzed_video_url: text(s.analyzed_video_url),
+    // The listing's per-session headline numbers (avg speed, cadence...), when the API sends them.
+    ...flatten(s.metrics, 'metrics'),
   };
 }
 
@@ -41,6 +43,13 @@ export const sessionOutputFields: OutputField[] = [
   { key: 'video_url', label: 'Original Video URL' },
   { key: 'thumbnail_url', label: 'Thumbnail URL' },
   { key: 'analyzed_video_url', label: 'Analyzed Video URL' },
+  { key: 'metrics__avg_speed', label: 'Average Speed (m/s)', type: 'number' },
+  { key: 'metrics__avg_pace', label: 'Average Pace (min/km)', type: 'number' },
+  { key: 'metrics__avg_cadence', label: 'Average Cadence (steps/min)', type: 'number' },
+  { key: 'metrics__avg_power', label: 'Average Power (W)', type: 'number' },
+  { key: 'metrics__avg_contact_time', label: 'Average Ground Contact Time (s)', type: 'number' },
+  { key: 'metrics__avg_flight_time', label: 'Average Flight Time (s)', type: 'number' },
+  { key: 'metrics__footstrike', label: 'Foot Strike Pattern' },
 ];
 
 /** A realistic processed session (what Zapier shows before a real one exists). */
@@ -60,4 +69,14 @@ export const sessionSample: Flat = {
   video_url: 'https://storage.googleapis.com/aikynetix-videos/V1StGXR8Z5jdHi6BmyTq/original.mp4',
   thumbnail_url: 'https://storage.googleapis.com/aikynetix-videos/V1StGXR8Z5jdHi6BmyTq/thumbnail.jpg',
   analyzed_video_url: 'https://storage.googleapis.com/aikynetix-videos/V1StGXR8Z5jdHi6BmyTq/analyzed.mp4',
+  metrics__avg_speed: 3.35,
+  metrics__avg_pace: 4.98,
+  metrics__avg_cadence: 172.4,
+  metrics__avg_power: 256.2,
+  metrics__avg_contact_time: 0.248,
+  metrics__avg_flight_time: 0.102,
+  metrics__footstrike: 'midfoot',
 };
+
+/** The sample's metric fields emptied (a session that is not processed has no numbers yet). */
+export const NO_METRICS: Flat = Object.fromEntries(Object.keys(sessionSample).filter((k) => k.startsWith('metrics__')).map((k) => [k, null]));

@@ -1,4 +1,4 @@
-import { sessionOutputFields, sessionSample } from '../presenters/session';
+import { NO_METRICS, sessionOutputFields, sessionSample } from '../presenters/session';
 import type { TriggerDef } from '../types';
 import { feedFilterFields, pollSessions } from './sessionFeed';
 
@@ -15,7 +15,7 @@ const newSession: TriggerDef = {
     perform: (z, bundle) => pollSessions(z, bundle),
     inputFields: feedFilterFields(),
     outputFields: sessionOutputFields,
-    sample: { ...sessionSample, status: 'processing', video_status: 'Processing', analyzed_video_url: null },
+    sample: { ...sessionSample, status: 'processing', video_status: 'Processing', analyzed_video_url: null, ...NO_METRICS },
   },
 };
 
