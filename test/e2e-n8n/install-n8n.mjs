@@ -67,8 +67,7 @@ function run(command, args, options) {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     log(`$ ${command} ${args.join(' ')}`);
-    const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
-    // Our stdout carries the JSON result only: send the child's output to stderr.
+    const child = spawn(command, args, options);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s (exit ${code ?? signal})`);
@@ -78,6 +77,7 @@ function run(command, args, options) {
   });
 }
 
+/** Children write to our stderr: stdout carries only the JSON result. */
 function spawnOptions(dir, env) {
   return { cwd: dir, env, stdio: ['ignore', process.stderr, process.stderr] };
 }
@@ -101,7 +101,13 @@ async function withLock(dir, fn) {
       writeFileSync(lock, String(process.pid));
       break;
     } catch {
-      const owner = Number(readFileSync(lock, 'utf8') || '0');
+      let owner = 0;
+      try {
+        owner = Number(readFileSync(lock, 'utf8') || '0');
+      } catch {
+        continue; // released between our two calls: try again at once
+      }
+      // A lock left by a killed installer would block forever: take it over.
       if (owner && !pidAlive(owner)) rmSync(lock, { force: true });
       else await new Promise((r) => setTimeout(r, 2000));
     }
