@@ -133,4 +133,53 @@ describe('n8n-nodes-aikynetix in a real n8n', () => {
       expect({ file, leaks: readFileSync(file).includes(apiKey) }).toEqual({ file, leaks: false });
     }
   }, 10 * 60_000);
+
+  it('a rejected key fails the run with the API status and advice, and the key is stored nowhere in clear', async () => {
+    const wrongKey = `wrong_${randomBytes(12).toString('hex')}`;
+    const credentialFile = path.join(cli.userFolder, 'wrong-credentials.json');
+    writeFileSync(
+      credentialFile,
+      JSON.stringify([{ id: 'aikE2eWrongKey1', name: 'Wrong key', type: 'aikynetixApi', data: { apiKey: wrongKey, baseUrl: sim.url } }]),
+    );
+    expect((await cli.run(['import:credentials', `--input=${credentialFile}`])).code).toBe(0);
+    rmSync(credentialFile);
+
+    const workflowFile = path.join(cli.userFolder, 'wrong-key-workflow.json');
+    const credentials = { aikynetixApi: { id: 'aikE2eWrongKey1', name: 'Wrong key' } };
+    writeFileSync(
+      workflowFile,
+      JSON.stringify([
+        {
+          id: 'aikE2eWrongKeyWf',
+          name: 'AIKYNETIX wrong key',
+          active: false,
+          settings: {},
+          nodes: [
+            { id: 'n1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+            {
+              id: 'n2',
+              name: 'Find Sessions',
+              type: 'CUSTOM.aikynetix',
+              typeVersion: 1,
+              position: [220, 0],
+              parameters: { resource: 'session', operation: 'search', returnAll: false, limit: 5, filters: {} },
+              credentials,
+            },
+          ],
+          connections: { Start: { main: [[{ node: 'Find Sessions', type: 'main', index: 0 }]] } },
+        },
+      ]),
+    );
+    expect((await cli.run(['import:workflow', `--input=${workflowFile}`])).code).toBe(0);
+
+    const executed = await cli.run(['execute', '--id=aikE2eWrongKeyWf', '--rawOutput'], 180_000);
+    expect(executed.code).not.toBe(0);
+    const printed = executed.stdout + executed.stderr;
+    expect(printed).toMatch(/HTTP 401/);
+    expect(printed).toMatch(/Check the API key in your AIKYNETIX credentials/);
+    expect(printed).not.toContain(wrongKey);
+    for (const file of filesUnder(cli.userFolder)) {
+      expect({ file, leaks: readFileSync(file).includes(wrongKey) }).toEqual({ file, leaks: false });
+    }
+  }, 5 * 60_000);
 });
