@@ -19,9 +19,9 @@ function leafCommands(): string[][] {
 describe('--help', () => {
   const leaves = leafCommands();
 
-  it('covers all commands of the issue', () => {
+  it('covers all commands of the issue, plus video for the analyzed video', () => {
     expect(leaves.map((l) => l.join(' ')).sort()).toEqual(
-      ['export', 'metrics total', 'report', 'sessions delete', 'sessions get', 'sessions list', 'simulate', 'summary', 'upload'],
+      ['export', 'metrics total', 'report', 'sessions delete', 'sessions get', 'sessions list', 'simulate', 'summary', 'upload', 'video'],
     );
   });
 
