@@ -66,6 +66,22 @@ describe('AIKYNETIX Trigger polled through n8n-core PollContext', () => {
 		expect(await trigger.poll()).toBeNull();
 	});
 
+	it('a burst of 250 uploads fires each New Session once over several polls, with bounded state', async () => {
+		const trigger = new PolledTrigger(triggerNode({ event: 'created', filters: {} }), credentials);
+		expect(await trigger.poll()).toBeNull();
+		const burst = sim.control.seed({ count: 250, processed: false, spacingMs: 1000 }).ids;
+		const fired: string[] = [];
+		for (let poll = 0; poll < 20; poll++) {
+			const items = await trigger.poll();
+			if (!items) break;
+			fired.push(...items.map((i) => String(i.json.session_id)));
+			expect(JSON.stringify(trigger.workflow.staticData).length).toBeLessThan(16_000);
+		}
+		expect(fired).toHaveLength(250);
+		expect([...fired].sort()).toEqual([...burst].sort());
+		expect(await trigger.poll()).toBeNull();
+	});
+
 	it('fires Session Failed when processing fails', async () => {
 		const trigger = new PolledTrigger(triggerNode({ event: 'failed', filters: {} }), credentials);
 		expect(await trigger.poll()).toBeNull();
