@@ -65,6 +65,14 @@ describe('credential test (n8n-core CredentialTestContext) and the Session picke
 		const all = new Set([...first.results, ...second.results].map((r) => r.value));
 		expect(all.size).toBe(62);
 
+		const wrongKey = 'wrong-key-for-picker';
+		const rejected = loadOptionsContext(node, new TestCredentialsHelper({ apiKey: wrongKey, baseUrl: sim.url }), 'parameters.sessionId');
+		await expect(searchSessions.call(rejected)).rejects.toMatchObject({
+			name: 'NodeApiError',
+			httpCode: '401',
+			description: expect.stringMatching(/API key/),
+		});
+
 		const hills = await searchSessions.call(ctx, 'hill');
 		expect(hills.results).toHaveLength(2);
 		expect(hills.results.every((r) => /Hill sprint/.test(r.name))).toBe(true);

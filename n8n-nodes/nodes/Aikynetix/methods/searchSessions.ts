@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { MAX_PAGE_SIZE } from '@aikynetix/core/host';
 import { createClient } from '../shared/client';
+import { toNodeError } from '../shared/errors';
 
 interface ListedSession {
 	id: string;
@@ -25,10 +26,16 @@ export async function searchSessions(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { client } = await createClient(this);
+	const { client, secrets } = await createClient(this);
 	const title = filter?.trim();
 	const input = title ? { title, limit: MAX_PAGE_SIZE } : { limit: 50, ...(paginationToken ? { start_after_id: paginationToken } : {}) };
-	const page = (await client.call('sessions.filter', input)) as { sessions: ListedSession[]; last_doc_id?: string | null };
+	let page: { sessions: ListedSession[]; last_doc_id?: string | null };
+	try {
+		page = (await client.call('sessions.filter', input)) as typeof page;
+	} catch (error) {
+		// Shown in the picker: the same actionable message as in a run (e.g. "check the API key").
+		throw toNodeError(this.getNode(), error, 0, { secrets });
+	}
 	const results = page.sessions.map((s) => ({ name: labelOf(s), value: s.id }));
 	const more = !title && page.sessions.length === 50 && page.last_doc_id;
 	return { results, paginationToken: more ? page.last_doc_id ?? undefined : undefined };
