@@ -33,6 +33,21 @@ describe('errors an automation builder can act on, in n8n-core WorkflowExecute',
 		expect(JSON.stringify(run)).not.toContain(wrongKey);
 	});
 
+	it('an unreachable server is a NodeApiError about the connection, with no key in the run data', async () => {
+		const closed = await start({ port: 0 });
+		const url = closed.url;
+		await closed.close();
+		const secretKey = 'unreachable-server-test-key';
+		const run = await runWorkflow(
+			chain(inputNode(), aikynetixNode('Gait', { resource: 'running', operation: 'getGaitReport', sessionId: byId('abc123') })),
+			{ ...credentials, apiKey: secretKey, baseUrl: url },
+		);
+		const error = run.data.resultData.error as unknown as { name: string; message: string; description?: string };
+		expect(error.name).toBe('NodeApiError');
+		expect(`${error.message} ${error.description}`).toMatch(/ECONNREFUSED|could not reach|refused/i);
+		expect(JSON.stringify(run)).not.toContain(secretKey);
+	});
+
 	it('a malformed session ID typed into the field is flagged by n8n before the workflow runs', async () => {
 		await expect(
 			runWorkflow(
