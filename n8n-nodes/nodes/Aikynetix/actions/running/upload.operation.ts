@@ -58,7 +58,13 @@ export const upload = defineNodeOperation('running.createSession', key, {
 		const field = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 		const video = await videoOf(this, itemIndex, field);
 		const signal = this.getExecutionCancelSignal();
-		const created = await client.running.createSession({ ...(input as { user_id: string }), video }, { signal });
+		let created;
+		try {
+			created = await client.running.createSession({ ...(input as { user_id: string }), video }, { signal });
+		} finally {
+			// Frees the binary store's file handle when bad input stopped the upload before reading it.
+			(video.stream as { destroy?: () => void }).destroy?.();
+		}
 		if (!(this.getNodeParameter('waitForProcessing', itemIndex, false) as boolean)) {
 			return [{ json: { ...created, status: 'processing' }, pairedItem: { item: itemIndex } }];
 		}
