@@ -24,6 +24,32 @@ function zapierTrigger() {
   }
 }
 
+/** The AIKYNETIX Trigger node polled through n8n-core's PollContext (the n8n helper's harness). */
+async function n8nTrigger() {
+  try {
+    const { loadN8nHarness } = await import('./lib/n8nHarness.mjs');
+    const { engine, credentials } = loadN8nHarness();
+    return (baseUrl, apiKey) => {
+      const node = {
+        id: 'Trigger',
+        name: 'AIKYNETIX Trigger',
+        type: 'n8n-nodes-aikynetix.aikynetixTrigger',
+        typeVersion: 1,
+        position: [0, 0],
+        parameters: { event: 'processed', filters: {} },
+        credentials: { aikynetixApi: { id: 'cred-1', name: 'AIKYNETIX' } },
+      };
+      const trigger = new engine.PolledTrigger(node, new credentials.TestCredentialsHelper({ apiKey, baseUrl, authStyle: 'authorizationApiKey' }));
+      return {
+        poll: async () => (await trigger.poll()) ?? [],
+        stateChars: () => JSON.stringify(trigger.workflow.staticData).length,
+      };
+    };
+  } catch (err) {
+    return { notRun: err.message.split('\n')[0] };
+  }
+}
+
 /**
  * Trigger poll cost: requests and bytes of one poll after NEW sessions were processed, in an
  * account of 1,000 and 10,000 sessions, for the core event feed (what the n8n trigger runs), the
@@ -35,7 +61,9 @@ export async function pollBench({ log = console.error } = {}) {
   const sim = await startSimProcess();
   const proxy = await countingProxy(sim.url);
   const zap = zapierTrigger();
+  const n8nMake = await n8nTrigger();
   const rows = [];
+  const summary = [];
   try {
     for (const size of SIZES) {
       log(`poll cost: account of ${size} sessions...`);
@@ -45,12 +73,21 @@ export async function pollBench({ log = console.error } = {}) {
       const client = new Aikynetix({ apiKey: sim.apiKey, baseUrl: proxy.url });
       const source = feedSourceFromApi(client);
       const events = ['processed'];
+      const n8n = typeof n8nMake === 'function' ? n8nMake(proxy.url, sim.apiKey) : undefined;
 
-      // First run learns where the account is (emits nothing), then a quiet poll.
+      // First runs learn where the account is (emit nothing), then a quiet poll each.
       const first = await pollEvents(source, undefined, { events });
       const seedCost = proxy.take();
       const quiet = await pollEvents(source, first.state, { events });
       const quietCost = proxy.take();
+      let n8nSeed;
+      let n8nQuiet;
+      if (n8n) {
+        await n8n.poll();
+        n8nSeed = proxy.take();
+        const items = await n8n.poll();
+        n8nQuiet = { ...proxy.take(), items: items.length };
+      }
       // NEW sessions arrive, already processed.
       await sim.seed({ count: NEW, newestAt: new Date(now).toISOString(), spacingMs: 1000, titlePrefix: 'New run' });
       const after = await pollEvents(source, quiet.state, { events });
@@ -59,9 +96,19 @@ export async function pollBench({ log = console.error } = {}) {
       const stateChars = JSON.stringify(after.state).length;
       await client.close();
 
-      rows.push([size, 'core event feed (n8n trigger), first run', seedCost.requests, kb(seedCost.responseBytes), kb(seedCost.requestBytes), '0 (learns the account)', `state ${JSON.stringify(first.state).length} chars`]);
-      rows.push([size, 'core event feed (n8n trigger), quiet poll', quietCost.requests, kb(quietCost.responseBytes), kb(quietCost.requestBytes), quiet.events.length, `state ${JSON.stringify(quiet.state).length} chars`]);
-      rows.push([size, `core event feed (n8n trigger), ${NEW} new processed`, feedCost.requests, kb(feedCost.responseBytes), kb(feedCost.requestBytes), after.events.length, `state ${stateChars} chars`]);
+      rows.push([size, 'core event feed, first run', seedCost.requests, kb(seedCost.responseBytes), kb(seedCost.requestBytes), '0 (learns the account)', `state ${JSON.stringify(first.state).length} chars`]);
+      rows.push([size, 'core event feed, quiet poll', quietCost.requests, kb(quietCost.responseBytes), kb(quietCost.requestBytes), quiet.events.length, `state ${JSON.stringify(quiet.state).length} chars`]);
+      rows.push([size, `core event feed, ${NEW} new processed`, feedCost.requests, kb(feedCost.responseBytes), kb(feedCost.requestBytes), after.events.length, `state ${stateChars} chars`]);
+      if (n8n) {
+        const items = await n8n.poll();
+        const c = proxy.take();
+        if (items.length !== NEW) throw new Error(`the n8n trigger emitted ${items.length} items, expected ${NEW}`);
+        rows.push([size, 'n8n AIKYNETIX Trigger (PollContext), first run', n8nSeed.requests, kb(n8nSeed.responseBytes), kb(n8nSeed.requestBytes), 0, '']);
+        rows.push([size, 'n8n AIKYNETIX Trigger, quiet poll', n8nQuiet.requests, kb(n8nQuiet.responseBytes), kb(n8nQuiet.requestBytes), n8nQuiet.items, '']);
+        rows.push([size, `n8n AIKYNETIX Trigger, ${NEW} new processed`, c.requests, kb(c.responseBytes), kb(c.requestBytes), items.length, `static data ${n8n.stateChars()} chars`]);
+      } else {
+        rows.push([size, 'n8n AIKYNETIX Trigger', '', '', '', '', `not run: ${n8nMake.notRun}`]);
+      }
 
       if (typeof zap === 'function') {
         const items = await zap({ apiKey: sim.apiKey, authStyle: 'authorizationApiKey', baseUrl: proxy.url });
@@ -74,6 +121,7 @@ export async function pollBench({ log = console.error } = {}) {
       const res = await request(`${proxy.url}/session-management/sessions/`, { headers: { authorization: `API-KEY ${sim.apiKey}` } });
       const listed = Object.keys((await res.body.json()).sessions ?? {}).length;
       const naive = proxy.take();
+      summary.push(`${size.toLocaleString('en')} sessions: the feed's poll after ${NEW} new sessions received ${kb(feedCost.responseBytes)} KB in ${feedCost.requests} requests, the naive full list ${kb(naive.responseBytes)} KB (${fmt(naive.responseBytes / feedCost.responseBytes, 0)}x more)`);
       rows.push([size, 'naive: GET /session-management/sessions/ (unpaged)', naive.requests, kb(naive.responseBytes), kb(naive.requestBytes), `${listed} sessions to diff`, '']);
     }
   } finally {
@@ -86,5 +134,7 @@ export async function pollBench({ log = console.error } = {}) {
     `An account of 1,000 and of 10,000 processed sessions; then ${NEW} new processed sessions arrive and the trigger polls. Requests and KB (10^3 bytes, status line + headers + body) per poll as seen by a counting proxy in front of the simulator. The core event feed is what the n8n trigger runs (\`pollEvents\` over the filter endpoint, paged, plus by-ids for sessions still processing); the Zapier trigger asks the filter endpoint for the newest ${'50'} processed sessions and lets Zapier deduplicate. Target: constant in account size.`,
     '',
     table(['account', 'approach', 'requests', 'KB received', 'KB sent', 'events / items', 'note'], rows),
+    '',
+    ...summary.map((line) => `- ${line}.`),
   ].join('\n');
 }

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Aikynetix, ConfigError, feedSourceFromApi, pollEvents, ValidationError } from '@aikynetix/core';
 import { run as cliRun } from '../../packages/cli/src/program';
-import { failureOf, ownMessage, run as zapRun } from '../../zapier-app/test/support/app';
-import { fileHost, type Recorded } from '../../zapier-app/test/support/servers';
+import { zapier, type Recorded, type ZapKind } from './support/adapters';
 import { KEYS, LeakWatch } from './support/secrets';
 import { rejectionOf, sampleVideo, startSim, type Simulator } from './support/sim';
+
+const { failureOf, ownMessage, run: zapRun, fileHost } = zapier();
 
 /** Bad input through every surface: a clear error naming the field, and not one request sent. */
 describe('bad-input matrix', () => {
@@ -128,7 +129,7 @@ describe('bad-input matrix', () => {
   describe('Zapier input fields (createAppTester)', () => {
     const auth = (baseUrl = sim.url) => ({ apiKey: KEYS.admin, authStyle: 'authorizationApiKey', baseUrl });
     const fileUrl = () => `${host.url}/files/run.mp4`;
-    const cases: Array<[string, 'creates' | 'searches' | 'triggers', string, () => Record<string, unknown>, RegExp]> = [
+    const cases: Array<[string, ZapKind, string, () => Record<string, unknown>, RegExp]> = [
       ['upload without a file', 'creates', 'upload_video', () => ({ video: '', user_id: 'a' }), /video: is required/],
       ['upload of an ftp link', 'creates', 'upload_video', () => ({ video: 'ftp://files.example.com/run.mp4', user_id: 'a' }), /video: must be/],
       ['upload without a user id', 'creates', 'upload_video', () => ({ video: fileUrl(), user_id: '' }), /user_id:/],
