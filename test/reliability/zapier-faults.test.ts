@@ -26,11 +26,19 @@ describe('Zapier app under faults', () => {
     sim = await startSim();
     host = await fileHost(sampleVideo(), 'run.mp4');
     seeded = sim.control.seed({ count: 5, spacingMs: 1000 }).ids;
+    // zapier-platform-core then prints its log stream (HTTP requests and responses in detail, as
+    // Zapier stores them) to the console, where the watch collects it for the leak check.
+    process.env.LOG_TO_STDOUT = '1';
+    process.env.DETAILED_LOG_TO_STDOUT = '1';
     watch.captureConsole();
   });
   afterEach(() => sim.control.clearFaults());
   afterAll(async () => {
     watch.stop();
+    delete process.env.LOG_TO_STDOUT;
+    delete process.env.DETAILED_LOG_TO_STDOUT;
+    // The HTTP log really was collected (request lines name the API routes).
+    expect(watch.logged(/running\/sessions/)).toBe(true);
     await host.close();
     await sim.close();
     expect(watch.count).toBeGreaterThan(0);

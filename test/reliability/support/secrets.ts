@@ -62,6 +62,11 @@ export class LeakWatch {
     this.restore = [];
   }
 
+  /** Whether any recorded text matches (proves a channel was really captured). */
+  logged(pattern: RegExp): boolean {
+    return this.seen.some((s) => s.label.startsWith('console.') && pattern.test(s.text));
+  }
+
   /** Labels of recorded texts containing any key (empty = no leak). */
   leaks(): string[] {
     return [...new Set(this.seen.filter((s) => ALL.some((k) => s.text.includes(k))).map((s) => s.label))];
