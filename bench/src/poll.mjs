@@ -131,7 +131,7 @@ export async function pollBench({ log = console.error } = {}) {
   return [
     '## Trigger poll cost',
     '',
-    `An account of 1,000 and of 10,000 processed sessions; then ${NEW} new processed sessions arrive and the trigger polls. Requests and KB (10^3 bytes, status line + headers + body) per poll as seen by a counting proxy in front of the simulator. The core event feed is what the n8n trigger runs (\`pollEvents\` over the filter endpoint, paged, plus by-ids for sessions still processing); the Zapier trigger asks the filter endpoint for the newest ${'50'} processed sessions and lets Zapier deduplicate. Target: constant in account size.`,
+    `An account of 1,000 and of 10,000 processed sessions; then ${NEW} new processed sessions arrive and the trigger polls. Requests and KB (10^3 bytes, status line + headers + body) per poll as seen by a counting proxy in front of the simulator. The core event feed (\`pollEvents\`: the filter endpoint, paged, plus by-ids for sessions still processing) is what the n8n trigger node runs; it is measured directly and through the node in n8n-core's PollContext (the n8n helper's harness). The Zapier trigger asks the filter endpoint for the newest 50 processed sessions and lets Zapier deduplicate by id. "state" is the JSON the host stores between polls. Target: constant in account size.`,
     '',
     table(['account', 'approach', 'requests', 'KB received', 'KB sent', 'events / items', 'note'], rows),
     '',

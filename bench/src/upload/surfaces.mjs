@@ -10,8 +10,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** Thrown when a surface cannot run here; printed as "not run: <reason>". */
 export class NotRun extends Error {}
 
-async function nodeWorker(script, args) {
-  const r = await runMeasured(process.execPath, [path.join(here, script), ...args]);
+async function nodeWorker(script, args, nodeFlags = []) {
+  const r = await runMeasured(process.execPath, [...nodeFlags, path.join(here, script), ...args]);
   const out = lastJson(r.stdout);
   if (r.code !== 0 || !out) throw new Error(`${script} failed (exit ${r.code}): ${(r.stderr || r.stdout).slice(-800)}`);
   return { ms: out.ms, sessionId: out.sessionId, rssLoaded: out.rssLoaded, peakRss: Math.max(r.peakRss, out.maxRss ?? 0) };
@@ -37,6 +37,16 @@ export const SURFACES = [
     async run(sim, file) {
       if (!existsSync(CORE_DIST)) throw new NotRun('packages/core is not built');
       return nodeWorker('worker-core.mjs', [sim.url, sim.apiKey, file]);
+    },
+  },
+  {
+    // Diagnostic: the same upload with a 1 MiB young generation shows how much of the RSS growth
+    // is garbage-collector headroom (read buffers not yet collected) rather than held data.
+    name: '@aikynetix/core, node --max-semi-space-size=1 (diagnostic)',
+    diagnostic: true,
+    async run(sim, file) {
+      if (!existsSync(CORE_DIST)) throw new NotRun('packages/core is not built');
+      return nodeWorker('worker-core.mjs', [sim.url, sim.apiKey, file], ['--max-semi-space-size=1']);
     },
   },
   {
