@@ -120,6 +120,16 @@ describe('n8n nodes under faults (n8n-core WorkflowExecute / PollContext)', () =
         () => execute(chain(inputNode([{ id: 'a/b' }]), aikynetixNode('Gait', { resource: 'running', operation: 'getGaitReport', sessionId: byId('={{ $json.id }}') }))),
         /Session/,
       ],
+      [
+        'an impossible start date in Find Sessions',
+        () => execute(chain(inputNode(), aikynetixNode('Find', { resource: 'session', operation: 'search', returnAll: true, filters: { startDate: '={{ "31/02/2024" }}' } }))),
+        /Start Date/i,
+      ],
+      [
+        'a measurement system from an expression',
+        () => execute(chain(inputNode(), aikynetixNode('Summary', { resource: 'running', operation: 'generateSummary', sessionId: byId(seeded[0]), options: { measurementSystem: '={{ "kelvin" }}' } }))),
+        /Measurement System|measurement/i,
+      ],
     ];
     test.each(cases)('%s', async (_n, go, named) => {
       const before = sim.control.stats().totalRequests;
