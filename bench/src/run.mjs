@@ -50,7 +50,13 @@ const head = [
   `- Load average (1/5/15 min) before: ${loadBefore.join(' / ')}, after: ${loadAfter.join(' / ')}${loadBefore[0] > m.cores * 0.75 ? ' (the machine was shared with other work: absolute numbers are pessimistic, ratios less affected)' : ''}`,
   '',
 ].join('\n');
-const page = `${head}\n${sections.join('\n\n')}\n`;
+const foot = [
+  '## Not measured here',
+  '',
+  '- Fault tolerance, exactly-once delivery and secret handling are tests, not benchmarks: `test/reliability/` (jest, runs in CI).',
+  '- Real network latency: everything runs on loopback, so throughput is bounded by the simulator (busboy writing to tmpfs) and the CPU.',
+].join('\n');
+const page = `${head}\n${sections.join('\n\n')}\n\n${foot}\n`;
 process.stdout.write(page);
 if (values.out) {
   writeFileSync(values.out, page);
