@@ -13,7 +13,17 @@ const app = join(dirname(fileURLToPath(import.meta.url)), '..');
 const node = process.execPath; // package scripts run on the pinned node 22 (node_modules/.bin first)
 const cli = join(app, 'node_modules', 'zapier-platform-cli', 'src', 'bin', 'run');
 const work = mkdtempSync(join(tmpdir(), 'aikynetix-zapier-pack-'));
-const env = { ...process.env, DISABLE_ZAPIER_ANALYTICS: '1', NO_UPDATE_NOTIFIER: '1', CI: '1' };
+// npm must run as this machine's own npm with its own config (registry CA file etc.): drop what
+// pnpm injects into scripts (npm_config_globalconfig points at pnpm's rc) and the package-local
+// node_modules/.bin entries (whose Node has no etc/npmrc). The app itself still loads on `node`.
+const env = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !/^(npm|pnpm)_(config|lifecycle|package|execpath|node_execpath|command)/i.test(k)),
+);
+env.PATH = (process.env.PATH ?? '')
+  .split(':')
+  .filter((p) => !p.includes('node_modules'))
+  .join(':');
+Object.assign(env, { DISABLE_ZAPIER_ANALYTICS: '1', NO_UPDATE_NOTIFIER: '1', CI: '1' });
 const keep = process.argv.includes('--keep');
 const sh = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
