@@ -11,6 +11,17 @@ export function vmHwm(pid) {
   }
 }
 
+/** CPU time (user + system, ms) a live process has used so far, from /proc/<pid>/stat; 0 once gone. */
+export function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in 100 Hz ticks
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * Runs a command, sampling its peak RSS (VmHWM, a high-water mark) every 50 ms until it exits.
  * Node workers also report process.resourceUsage().maxRSS themselves; the caller takes the max.
@@ -22,9 +33,13 @@ export function runMeasured(cmd, args, { env, cwd, timeoutMs = 30 * 60_000 } = {
     let stdout = '';
     let stderr = '';
     let peak = 0;
+    let cpu = 0;
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    const sample = () => (peak = Math.max(peak, vmHwm(child.pid)));
+    const sample = () => {
+      peak = Math.max(peak, vmHwm(child.pid));
+      cpu = Math.max(cpu, cpuMs(child.pid));
+    };
     const sampler = setInterval(sample, 50);
     const killer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', (err) => {
@@ -36,7 +51,7 @@ export function runMeasured(cmd, args, { env, cwd, timeoutMs = 30 * 60_000 } = {
       clearInterval(sampler);
       clearTimeout(killer);
       // stdout may still be flushing after 'exit'
-      setImmediate(() => resolve({ code, signal, stdout, stderr, peakRss: peak, ms: performance.now() - started }));
+      setImmediate(() => resolve({ code, signal, stdout, stderr, peakRss: peak, cpuMs: cpu, ms: performance.now() - started }));
     });
   });
 }

@@ -14,7 +14,7 @@ async function nodeWorker(script, args, nodeFlags = []) {
   const r = await runMeasured(process.execPath, [...nodeFlags, path.join(here, script), ...args]);
   const out = lastJson(r.stdout);
   if (r.code !== 0 || !out) throw new Error(`${script} failed (exit ${r.code}): ${(r.stderr || r.stdout).slice(-800)}`);
-  return { ms: out.ms, sessionId: out.sessionId, rssLoaded: out.rssLoaded, peakRss: Math.max(r.peakRss, out.maxRss ?? 0) };
+  return { ms: out.ms, sessionId: out.sessionId, rssLoaded: out.rssLoaded, peakRss: Math.max(r.peakRss, out.maxRss ?? 0), cpuMs: Math.max(r.cpuMs, out.cpuMs ?? 0) };
 }
 
 /** Each surface uploads `file` to the simulator in a child process and reports time, session, peak RSS. */
@@ -29,7 +29,7 @@ export const SURFACES = [
       ]);
       if (r.code !== 0) throw new Error(`curl failed (exit ${r.code}): ${r.stderr || r.stdout}`);
       const [body, seconds] = r.stdout.trim().split('\n');
-      return { ms: Number(seconds) * 1000, sessionId: JSON.parse(body).session_id, peakRss: r.peakRss };
+      return { ms: Number(seconds) * 1000, sessionId: JSON.parse(body).session_id, peakRss: r.peakRss, cpuMs: r.cpuMs };
     },
   },
   {

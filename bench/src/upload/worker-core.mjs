@@ -11,4 +11,4 @@ const t0 = performance.now();
 const created = await client.running.createSession({ user_id: 'bench-runner', video: file, session_name: 'bench upload (core)' });
 const ms = performance.now() - t0;
 await client.close();
-process.stdout.write(`${JSON.stringify({ ms, sessionId: created.session_id, rssLoaded, maxRss: process.resourceUsage().maxRSS * 1024 })}\n`);
+process.stdout.write(`${JSON.stringify({ ms, sessionId: created.session_id, rssLoaded, maxRss: process.resourceUsage().maxRSS * 1024, cpuMs: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000 })}\n`);

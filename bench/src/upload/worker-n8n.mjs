@@ -17,4 +17,4 @@ const run = await engine.runWorkflow(
 if (run.data.resultData.error) throw new Error(`n8n run failed: ${run.data.resultData.error.message}`);
 const [upload] = run.data.resultData.runData.Upload;
 const sessionId = upload.data.main[0][0].json.session_id;
-process.stdout.write(`${JSON.stringify({ ms: upload.executionTime, sessionId, rssLoaded, maxRss: process.resourceUsage().maxRSS * 1024 })}\n`);
+process.stdout.write(`${JSON.stringify({ ms: upload.executionTime, sessionId, rssLoaded, maxRss: process.resourceUsage().maxRSS * 1024, cpuMs: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000 })}\n`);

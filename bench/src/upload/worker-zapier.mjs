@@ -15,4 +15,4 @@ const result = await appTester(App.creates.upload_video.operation.perform, {
   inputData: { video: fileUrl, user_id: 'bench-runner', session_name: 'bench upload (zapier)' },
 });
 const ms = performance.now() - t0;
-process.stdout.write(`${JSON.stringify({ ms, sessionId: result.id, rssLoaded, maxRss: process.resourceUsage().maxRSS * 1024 })}\n`);
+process.stdout.write(`${JSON.stringify({ ms, sessionId: result.id, rssLoaded, maxRss: process.resourceUsage().maxRSS * 1024, cpuMs: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1000 })}\n`);
