@@ -113,6 +113,23 @@ describe('errors an automation builder can act on, in n8n-core WorkflowExecute',
 		expect(error.description).toMatch(/real video/);
 	});
 
+	it('with Continue On Fail, a failed analysis still hands on the session ID it created', async () => {
+		const upload = aikynetixNode('Upload', {
+			resource: 'running',
+			operation: 'upload',
+			userId: 'athlete-1',
+			binaryPropertyName: 'data',
+			waitForProcessing: true,
+			maxWaitMinutes: 1,
+		});
+		upload.onError = 'continueRegularOutput';
+		const run = await runWorkflow(chain(inputNode([{}], NOT_A_VIDEO), upload), credentials);
+		const [item] = outputOf(run, 'Upload');
+		expect(item.json.error).toMatch(/failed to process/);
+		expect(sim.control.session(item.json.session_id as string)?.outcome).toBe('Failed');
+		expect(item.pairedItem).toEqual({ item: 0 });
+	});
+
 	it('a missing binary field names the field', async () => {
 		const run = await runWorkflow(
 			chain(

@@ -23,8 +23,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, itemIndex, { labels: handler?.labels, secrets });
 			if (!this.continueOnFail()) throw nodeError;
+			// A failed or timed-out wait still created the session: keep its ID for the next steps.
+			const sessionId = (error as { sessionId?: unknown }).sessionId;
 			output.push({
-				json: { error: nodeError.message, description: nodeError.description ?? null },
+				json: {
+					error: nodeError.message,
+					description: nodeError.description ?? null,
+					...(typeof sessionId === 'string' ? { session_id: sessionId } : {}),
+				},
 				pairedItem: { item: itemIndex },
 			});
 		}
