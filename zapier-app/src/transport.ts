@@ -41,8 +41,6 @@ export function zapierTransport(z: ZObject): Transport {
         body: toZapierBody(req.body),
         skipThrowForStatus: true,
         throwForThrottlingEarly: false,
-        // z.request would otherwise JSON-encode our already encoded body or drop it on GET.
-        removeMissingValuesFrom: { params: false, body: false },
       };
       // The core enforces its own timeouts through the signal (idle-based for uploads), so no
       // node-fetch `timeout`, which would cut a long upload short.
