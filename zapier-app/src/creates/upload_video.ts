@@ -18,6 +18,7 @@ const uploadVideo: CreateDef = {
       'Creates a running session from a video file and starts its analysis. Returns at once; use New Session Processed to continue when results are ready.',
   },
   operation: {
+    // The file first: it is what the user maps from the triggering app.
     inputFields: inputFieldsFor('running.createSession', {
       overrides: {
         [FILE_FIELD]: {
@@ -28,7 +29,7 @@ const uploadVideo: CreateDef = {
           placeholder: undefined,
         },
       },
-    }),
+    }).sort((a, b) => Number(b.key === FILE_FIELD) - Number(a.key === FILE_FIELD)),
     perform: async (z, bundle) => {
       const url = await guarded(z, bundle, async () => checkFileUrl(bundle.inputData?.[FILE_FIELD]));
       const created = await callOperation(z, bundle, 'running.createSession', {
