@@ -1,4 +1,4 @@
-import { type Downloader, guessVideoType, type OpenedVideo, ValidationError } from '@aikynetix/core/host';
+import { ConnectionError, type Downloader, guessVideoType, type OpenedVideo, ValidationError } from '@aikynetix/core/host';
 import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
 
 /** The upload's file field; errors about the file name it. */
@@ -70,7 +70,20 @@ export function zapierDownloader(z: ZObject): Downloader {
       compress: false,
       signal,
     } as HttpRequestOptions & { url: string };
-    const res = await z.request(options);
+    let res;
+    try {
+      res = await z.request(options);
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      // Name the file host, not AIKYNETIX: nothing has been sent to the API yet.
+      const code = (err as { code?: string }).code ?? 'network error';
+      throw new ConnectionError(`Could not download the video from ${redactUrl(url)} (${code})`, {
+        operationId: 'running.createSession',
+        code,
+        notSent: true,
+        hint: 'Check that the file link works and is public (or map the file from an earlier step).',
+      });
+    }
     const body = (res as unknown as { body: NodeJS.ReadableStream & { destroy?: () => void } }).body;
     const drop = () => {
       body.on('error', () => undefined);

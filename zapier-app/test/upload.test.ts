@@ -126,6 +126,21 @@ describe('Upload Video (create) against the simulator', () => {
     }
   });
 
+  it('an unreachable file host is reported as such (not as AIKYNETIX being down)', async () => {
+    const before = sim.control.stats().sessionsCreated;
+    const err = await failureOf(
+      run('creates', 'upload_video', {
+        authData: authFor(sim.url, sim.apiKey),
+        inputData: { video: 'http://127.0.0.1:9/clips/run.mp4?sig=abc', user_id: 'athlete-42' },
+      }),
+    );
+    const message = payloadOf(err).message;
+    expect(message).toMatch(/Could not download the video from http:\/\/127\.0\.0\.1:9\/…\/run\.mp4 \(ECONNREFUSED\)/);
+    expect(message).toMatch(/file link/);
+    expect(message).not.toContain('sig=abc');
+    expect(sim.control.stats().sessionsCreated).toBe(before);
+  });
+
   it('rejects a local path as the file before any request', async () => {
     const before = sim.control.stats().totalRequests;
     const err = await failureOf(
