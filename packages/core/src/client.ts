@@ -45,14 +45,14 @@ export class Aikynetix {
   readonly jumping: Namespace<Registry['jumping']>;
   readonly weightlifting: Namespace<Registry['weightlifting']>;
   /** The options in force (never includes the transport). */
-  readonly config: Readonly<Omit<ResolvedConfig, 'apiKey'>>;
+  readonly config: Readonly<Omit<ResolvedConfig, 'apiKey' | 'secrets'>>;
   #config: ResolvedConfig;
   #transport: Transport;
   #logger: Logger;
 
   constructor(options: ClientOptions = {}) {
     this.#config = resolveConfig(options);
-    const { apiKey: _secret, ...visible } = this.#config;
+    const { apiKey: _secret, secrets: _secrets, ...visible } = this.#config;
     this.config = Object.freeze(visible);
     const transport = options.transport ?? defaultTransportFactory?.();
     if (!transport) {

@@ -29,6 +29,11 @@ export interface ClientOptions {
   logger?: Logger;
   /** Extra headers on every request (e.g. a host's user agent suffix). */
   headers?: Record<string, string>;
+  /**
+   * Secret values to scrub from error messages, for hosts whose transport adds the key itself
+   * (n8n credentials, Zapier authData): an API that echoes the key never leaks it through us.
+   */
+  redact?: ReadonlyArray<string | undefined>;
 }
 
 /** Options after defaults and checks. */
@@ -42,6 +47,8 @@ export interface ResolvedConfig {
   deadlineMs?: number;
   maxRetryAfterMs: number;
   headers: Record<string, string>;
+  /** The key plus `redact`: every value scrubbed from messages. */
+  secrets: string[];
 }
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/i;
@@ -105,5 +112,6 @@ export function resolveConfig(options: ClientOptions): ResolvedConfig {
     deadlineMs: options.deadlineMs === undefined ? undefined : positive(options.deadlineMs, 'deadlineMs', 0),
     maxRetryAfterMs: positive(options.maxRetryAfterMs, 'maxRetryAfterMs', 60_000),
     headers: Object.fromEntries(Object.entries(options.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+    secrets: [apiKey, ...(options.redact ?? [])].filter((s): s is string => typeof s === 'string' && s.trim().length >= 4),
   };
 }

@@ -211,3 +211,24 @@ describe('hints fit the operation', () => {
     expect(err.hint).toMatch(/upload a video/);
   });
 });
+
+describe('hosts that authenticate in their transport', () => {
+  it('scrub the values given in `redact` from error messages', async () => {
+    const server = await scriptedServer([{ status: 401, body: { error: `key ${KEY} is revoked` } }]);
+    servers.push(server);
+    const client = new Aikynetix({
+      baseUrl: server.url,
+      redact: [KEY],
+      transport: {
+        async send(req) {
+          const res = await fetch(req.url, { method: req.method, headers: { ...req.headers, authorization: `API-KEY ${KEY}` } });
+          return { status: res.status, headers: Object.fromEntries(res.headers), body: await res.text() };
+        },
+      },
+    });
+    const err = await client.running.getSummary({ session_id: 'abc' }).catch((e) => e);
+    expect(err).toBeInstanceOf(AuthenticationError);
+    expect(err.message).toContain('is revoked');
+    expect(`${err.message} ${JSON.stringify(err)}`).not.toContain(KEY);
+  });
+});

@@ -39,7 +39,7 @@ export async function executeOperation(
   options: CallOptions = {},
 ): Promise<unknown> {
   const { config, transport, logger } = ctx;
-  const secrets = [config.apiKey];
+  const secrets = config.secrets;
   const wire = validateInput(op, input ?? {}) as Record<string, unknown>;
   const prepared = prepareRequest(config, op, wire, options.download);
   const maxRetries = options.maxRetries ?? config.maxRetries;
