@@ -20,5 +20,7 @@ export function clientFor(z: ZObject, bundle: Bundle): Aikynetix {
     uploadTimeoutMs: STEP_DEADLINE_MS,
     deadlineMs: STEP_DEADLINE_MS,
     maxRetries: 2,
+    // the middleware adds the key, so tell the core which value to scrub from error messages
+    redact: [conn.apiKey],
   });
 }

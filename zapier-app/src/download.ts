@@ -1,4 +1,12 @@
-import { ConnectionError, type Downloader, guessVideoType, type OpenedVideo, ValidationError } from '@aikynetix/core/host';
+import {
+  ConnectionError,
+  type Downloader,
+  filenameFromDisposition,
+  filenameFromUrl,
+  guessVideoType,
+  type OpenedVideo,
+  ValidationError,
+} from '@aikynetix/core/host';
 import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
 
 /** The upload's file field; errors about the file name it. */
@@ -16,31 +24,6 @@ export function redactUrl(url: string): string {
     return `${u.origin}/…/${last}`;
   } catch {
     return 'the file URL';
-  }
-}
-
-/** The file name in a Content-Disposition header (`filename*` wins), else undefined. */
-export function filenameFromDisposition(header: string | null | undefined): string | undefined {
-  if (!header) return undefined;
-  const ext = /filename\*\s*=\s*[^']*'[^']*'([^;]+)/i.exec(header);
-  if (ext) {
-    try {
-      return decodeURIComponent(ext[1].trim());
-    } catch {
-      /* use the plain parameter */
-    }
-  }
-  const plain = /(?:^|;)\s*filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(header);
-  const name = plain ? (plain[1] ?? plain[2]).replace(/\\(.)/g, '$1') : undefined;
-  return name?.split(/[\\/]/).pop() || undefined;
-}
-
-function filenameFromUrl(url: string): string {
-  try {
-    const last = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
-    return last && last.includes('.') ? last : 'video.mp4';
-  } catch {
-    return 'video.mp4';
   }
 }
 
@@ -100,7 +83,7 @@ export function zapierDownloader(z: ZObject): Downloader {
     }
     const length = res.getHeader('content-length');
     const size = length && /^\d+$/.test(length.trim()) ? Number(length) : undefined;
-    const filename = filenameFromDisposition(res.getHeader('content-disposition')) ?? filenameFromUrl(url);
+    const filename = filenameFromDisposition(res.getHeader('content-disposition') ?? undefined) ?? filenameFromUrl(new URL(url));
     const contentType = served && served.startsWith('video/') ? served : guessVideoType(filename);
     return { stream: body as unknown as AsyncIterable<Uint8Array>, size, filename, contentType, close: drop };
   };
