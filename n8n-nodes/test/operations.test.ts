@@ -41,6 +41,14 @@ describe('AIKYNETIX operations against the simulator, in n8n-core WorkflowExecut
 		expect(mine.every((i) => i.json.user_id === 'u2')).toBe(true);
 	});
 
+	it('Find Sessions with Return All rejects an impossible date instead of matching nothing', async () => {
+		const run = await runWorkflow(
+			chain(inputNode(), aikynetixNode('Node', { resource: 'session', operation: 'search', returnAll: true, filters: { startDate: '={{ "31/02/2024" }}' } })),
+			credentials,
+		);
+		expect(run.data.resultData.error?.message).toMatch(/^Invalid input: Start Date: must be a real date/);
+	});
+
 	it('Find Sessions on an account without matches returns no items (the API 404 is an empty list)', async () => {
 		const none = await runNode({ resource: 'session', operation: 'search', returnAll: true, filters: { userId: 'nobody' } });
 		expect(none).toEqual([]);

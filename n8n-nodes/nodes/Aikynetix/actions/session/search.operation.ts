@@ -1,5 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import type { Aikynetix } from '@aikynetix/core/host';
+import { validateInput, type Aikynetix } from '@aikynetix/core/host';
 import { defineNodeOperation } from '../../shared/operation';
 import { readInput } from '../../shared/input';
 import { toItems } from '../../shared/output';
@@ -19,6 +19,9 @@ export const search = defineNodeOperation('sessions.filter', key, {
 	extra: pagingProperties(key),
 	async execute(this: IExecuteFunctions, client: Aikynetix, itemIndex: number) {
 		const filters = readInput(this, search.op, itemIndex, layout);
+		// Beyond one page the filters are applied while walking the unfiltered listing, where the
+		// API never sees them: check them here so a wrong date fails loudly instead of matching nothing.
+		validateInput(search.op, filters);
 		const max = wantedCount(this, itemIndex);
 		const sessions = [];
 		const iterate = client.sessions.iterate(
