@@ -1,4 +1,6 @@
 import type { CallOptions } from './http/execute';
+import { getOperation } from './registry';
+import { validateInput } from './registry/validate';
 import { parseFilterDate } from './schemas/dates';
 
 /** A session as the listing endpoints return it after normalisation (see schemas/session.ts). */
@@ -57,7 +59,13 @@ export async function* iterateSessions(
     return;
   }
   const limit = Math.min(Math.max(1, pageSize), MAX_PAGE_SIZE);
-  const matches = filtered ? sessionMatcher(filters) : () => true;
+  // Filters applied here must pass the same checks as when the server applies them: an
+  // impossible date is an error naming the field, never a silent "nothing matched".
+  const checked = filtered
+    ? (validateInput(getOperation('sessions.filter'), { ...filters, limit: 1 }) as Record<string, unknown>)
+    : {};
+  delete checked.limit;
+  const matches = filtered ? sessionMatcher(checked) : () => true;
   let cursor: string | undefined;
   let yielded = 0;
   const seen = new Set<string>();
