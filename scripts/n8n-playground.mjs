@@ -44,7 +44,6 @@ const env = {
   N8N_TEMPLATES_ENABLED: 'false',
   N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
   N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-  N8N_RUNNERS_ENABLED: 'false',
   N8N_SECURE_COOKIE: 'false',
   DB_TYPE: 'sqlite',
 };
