@@ -1,3 +1,6 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import type { Transport, TransportBody, TransportRequest, TransportResponse } from '@aikynetix/core/host';
 import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
@@ -7,7 +10,7 @@ import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
  * `throwForThrottlingEarly: false` lets the core see a 429 (and its Retry-After) instead of
  * Zapier throwing a generic ThrottledError before our error mapping runs.
  */
-type ZRequestOptions = HttpRequestOptions & { signal?: AbortSignal; throwForThrottlingEarly?: boolean };
+type ZRequestOptions = HttpRequestOptions & { signal?: AbortSignal; throwForThrottlingEarly?: boolean; agent?: HttpAgent };
 
 /** z.request only recognises Node streams, Buffers and strings as bodies left untouched. */
 function toZapierBody(body: TransportBody | undefined): string | Buffer | Readable | undefined {
@@ -44,9 +47,43 @@ export function zapierTransport(z: ZObject): Transport {
       };
       // The core enforces its own timeouts through the signal (idle-based for uploads), so no
       // node-fetch `timeout`, which would cut a long upload short.
-      if (req.signal) options.signal = req.signal;
-      const res = await z.request(options as HttpRequestOptions & { url: string });
-      return { status: res.status, headers: headersOf(res.headers), body: res.content ?? '' };
+      const lost = new AbortController();
+      options.signal = req.signal ? AbortSignal.any([req.signal, lost.signal]) : lost.signal;
+      options.agent = watchedAgent(req.url, () => lost.abort());
+      try {
+        const res = await z.request(options as HttpRequestOptions & { url: string });
+        return { status: res.status, headers: headersOf(res.headers), body: res.content ?? '' };
+      } catch (err) {
+        // reported as a connection failure (the core classifies it), not as the caller's abort
+        if (lost.signal.aborted && !req.signal?.aborted) {
+          throw Object.assign(new Error('the connection closed before the response was complete'), { code: 'ECONNRESET' });
+        }
+        throw err;
+      } finally {
+        options.agent.destroy();
+      }
     },
   };
+}
+
+/**
+ * A one-request agent that calls `onLost` when its socket closes before the response is complete.
+ * node-fetch 2 (under z.request) never notices a connection dropped after the headers: the body
+ * just stops, and the step would hang until its deadline instead of failing (and, for reads,
+ * being retried) at once.
+ */
+function watchedAgent(url: string, onLost: () => void): HttpAgent {
+  const agent: HttpAgent = url.startsWith('https:') ? new HttpsAgent({ keepAlive: false }) : new HttpAgent({ keepAlive: false });
+  type CreateConnection = (options: object, callback?: unknown) => Socket;
+  const withAgentMethod = agent as unknown as { createConnection: CreateConnection };
+  const create = withAgentMethod.createConnection.bind(agent);
+  withAgentMethod.createConnection = (options, callback) => {
+    const socket = create(options, callback);
+    socket.once('close', () => {
+      const res = (socket as Socket & { _httpMessage?: { res?: { complete?: boolean } } })._httpMessage?.res;
+      if (res && !res.complete) onLost();
+    });
+    return socket;
+  };
+  return agent;
 }
