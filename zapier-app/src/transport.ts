@@ -1,8 +1,7 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { Socket } from 'node:net';
-import { Readable } from 'node:stream';
-import type { Transport, TransportBody, TransportRequest, TransportResponse } from '@aikynetix/core/host';
+import { toNodeBody, type Transport, type TransportRequest, type TransportResponse } from '@aikynetix/core/host';
 import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
 
 /**
@@ -11,14 +10,6 @@ import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
  * Zapier throwing a generic ThrottledError before our error mapping runs.
  */
 type ZRequestOptions = HttpRequestOptions & { signal?: AbortSignal; throwForThrottlingEarly?: boolean; agent?: HttpAgent };
-
-/** z.request only recognises Node streams, Buffers and strings as bodies left untouched. */
-function toZapierBody(body: TransportBody | undefined): string | Buffer | Readable | undefined {
-  if (body === undefined || typeof body === 'string') return body;
-  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-  // A streaming multipart body: handed over chunk by chunk, never buffered.
-  return body instanceof Readable ? body : Readable.from(body, { objectMode: false });
-}
 
 /** Flatten fetch-style Headers into the core's lower-case record. */
 function headersOf(headers: { forEach(cb: (value: string, key: string) => void): void }): Record<string, string> {
@@ -41,7 +32,8 @@ export function zapierTransport(z: ZObject): Transport {
         method: req.method,
         url: req.url,
         headers: { ...req.headers },
-        body: toZapierBody(req.body),
+        // streams become a Readable, never buffered
+        body: toNodeBody(req.body),
         skipThrowForStatus: true,
         throwForThrottlingEarly: false,
       };

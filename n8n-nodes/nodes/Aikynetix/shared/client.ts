@@ -17,11 +17,13 @@ export interface NodeClient {
 /** Builds the AIKYNETIX client for one node run from its credential. */
 export async function createClient(ctx: RequestContext): Promise<NodeClient> {
 	const credentials = (await ctx.getCredentials(CREDENTIAL_TYPE)) as AikynetixCredentialData;
+	const secrets = typeof credentials.apiKey === 'string' && credentials.apiKey !== '' ? [credentials.apiKey] : [];
 	const client = new Aikynetix({
 		baseUrl: credentials.baseUrl,
 		transport: n8nTransport(ctx),
 		headers: { 'x-aikynetix-client': 'n8n-nodes-aikynetix' },
+		// n8n's authenticate step adds the key, so tell the core which value to scrub from API messages
+		redact: secrets,
 	});
-	const secrets = typeof credentials.apiKey === 'string' && credentials.apiKey !== '' ? [credentials.apiKey] : [];
 	return { client, secrets };
 }
