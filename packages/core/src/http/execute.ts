@@ -65,7 +65,7 @@ export async function executeOperation(
     const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
     let dispose: (() => void) | undefined;
     try {
-      const { body, headers, dispose: release } = await prepared.body(signal);
+      const { body, headers, dispose: release, recycler } = await prepared.body(signal);
       dispose = release;
       logger.debug?.(`→ ${prepared.method} ${prepared.url}`, {
         operationId: op.id,
@@ -80,6 +80,7 @@ export async function executeOperation(
         timeoutMs,
         signal,
         operationId: op.id,
+        recycler,
       });
     } catch (err) {
       if (err instanceof AikynetixError && !(err as { status?: number }).status && err.name === 'ValidationError') {

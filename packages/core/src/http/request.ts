@@ -3,6 +3,7 @@ import { authHeaders } from '../auth';
 import type { AnyOperation } from '../registry/types';
 import type { TransportBody } from '../transport/types';
 import { encodeMultipart } from '../upload/multipart';
+import { ChunkRecycler } from '../upload/recycler';
 import { openVideo, type Downloader } from '../upload/videoSource';
 
 /** Our user agent, so the API owner can tell connector traffic apart. */
@@ -14,7 +15,7 @@ export interface PreparedRequest {
   url: string;
   headers: Record<string, string>;
   /** Produce the body for one attempt (a fresh stream each time when the source allows). */
-  body(signal?: AbortSignal): Promise<{ body?: TransportBody; headers: Record<string, string>; dispose?: () => void }>;
+  body(signal?: AbortSignal): Promise<{ body?: TransportBody; headers: Record<string, string>; dispose?: () => void; recycler?: ChunkRecycler }>;
   /** Whether `body()` may be called again after a failed attempt. */
   replayable: boolean;
   /** Carries a video: idle timeout instead of a total one. */
@@ -73,14 +74,15 @@ export function prepareRequest(
       replayable: isReplayableVideo(source),
       isUpload: true,
       async body(signal) {
-        const video = await openVideo(source as never, { download, signal });
+        const recycler = new ChunkRecycler();
+        const video = await openVideo(source as never, { download, signal, recycler });
         const fields: Array<[string, string]> = [];
         for (const k of formKeys) if (wire[k] !== undefined && wire[k] !== null) fields.push([k, wireValue(wire[k])]);
         const mp = encodeMultipart(fields, { field: fileKey, ...video });
         const h: Record<string, string> = { 'content-type': mp.contentType };
         if (mp.contentLength !== undefined) h['content-length'] = String(mp.contentLength);
         // closes the file handle or download connection if the transport never read the body
-        return { body: mp.body, headers: h, dispose: () => void video.close?.() };
+        return { body: mp.body, headers: h, dispose: () => void video.close?.(), recycler };
       },
     };
   }

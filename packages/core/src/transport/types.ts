@@ -1,4 +1,5 @@
 import type { HttpMethod } from '../registry/types';
+import type { ChunkRecycler } from '../upload/recycler';
 
 /** A request body the transport must send as is. Streams are sent without buffering. */
 export type TransportBody = string | Uint8Array | AsyncIterable<Uint8Array>;
@@ -15,6 +16,11 @@ export interface TransportRequest {
   signal?: AbortSignal;
   /** Id of the registry operation, for host-side logging. */
   operationId?: string;
+  /**
+   * Present on uploads whose reader can refill one buffer. A transport that can tell when the bytes
+   * it was given have left the process calls `recycler.attach`; any other transport ignores it.
+   */
+  recycler?: ChunkRecycler;
 }
 
 /** What a transport hands back: any status (never throw on 4xx/5xx), text body. */

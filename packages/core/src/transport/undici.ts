@@ -1,4 +1,6 @@
-import { Agent, request } from 'undici';
+import type { Socket } from 'node:net';
+import { Agent, buildConnector, Client, request, type Dispatcher } from 'undici';
+import { untilFlushed } from './flushed';
 import type { Transport, TransportRequest, TransportResponse } from './types';
 
 /** Options of the default transport. */
@@ -15,6 +17,45 @@ function flatHeaders(raw: Record<string, string | string[] | undefined>): Record
   return out;
 }
 
+async function send(req: TransportRequest, dispatcher: Dispatcher): Promise<TransportResponse> {
+  const res = await request(req.url, {
+    method: req.method,
+    headers: req.headers,
+    body: req.body as never,
+    signal: req.signal,
+    dispatcher,
+    // idle timeouts: an upload that keeps moving is never cut off, a stalled one is
+    headersTimeout: req.timeoutMs,
+    bodyTimeout: req.timeoutMs,
+  });
+  const body = await res.body.text();
+  return { status: res.statusCode, headers: flatHeaders(res.headers), body };
+}
+
+/**
+ * An upload whose reader can reuse its buffer gets a connection of its own, so the transport
+ * knows which socket carries the body and can tell the reader when that socket has flushed.
+ * One extra handshake per multi-megabyte upload costs nothing; the saving is the upload's memory.
+ */
+async function sendRecycled(req: TransportRequest): Promise<TransportResponse> {
+  const connect = buildConnector({});
+  let socket: Socket | undefined;
+  const client = new Client(new URL(req.url).origin, {
+    connect(options, callback) {
+      connect(options, (...result) => {
+        if (result[1]) socket = result[1];
+        callback(...result);
+      });
+    },
+  });
+  req.recycler?.attach(() => untilFlushed(socket));
+  try {
+    return await send(req, client);
+  } finally {
+    void client.destroy().catch(() => undefined);
+  }
+}
+
 /** The standalone transport: undici with a keep-alive pool; streams request bodies as given. */
 export function createUndiciTransport(options: UndiciTransportOptions = {}): Transport & { close(): Promise<void> } {
   const agent = new Agent({
@@ -22,20 +63,7 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Tra
     keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
   });
   return {
-    async send(req: TransportRequest): Promise<TransportResponse> {
-      const res = await request(req.url, {
-        method: req.method,
-        headers: req.headers,
-        body: req.body as never,
-        signal: req.signal,
-        dispatcher: agent,
-        // idle timeouts: an upload that keeps moving is never cut off, a stalled one is
-        headersTimeout: req.timeoutMs,
-        bodyTimeout: req.timeoutMs,
-      });
-      const body = await res.body.text();
-      return { status: res.statusCode, headers: flatHeaders(res.headers), body };
-    },
+    send: (req) => (req.recycler && typeof req.body === 'object' && !(req.body instanceof Uint8Array) ? sendRecycled(req) : send(req, agent)),
     close: () => agent.close(),
   };
 }

@@ -5,3 +5,4 @@ export { encodeMultipart, escapeHeaderParam, type MultipartBody, type MultipartF
 export { guessVideoType, pickContentType, DEFAULT_VIDEO_TYPE } from './contentType';
 export { cleanFilename, filenameFromDisposition, filenameFromUrl } from './filename';
 export { VideoSizeMismatchError } from './errors';
+export { ChunkRecycler } from './recycler';

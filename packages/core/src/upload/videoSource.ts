@@ -4,6 +4,8 @@ import { ValidationError } from '../errors/input';
 import { pickContentType } from './contentType';
 import { closeSource, isByteSource, isNodeReadable, sliceBytes, toByteStream } from './byteStream';
 import { defaultDownloader } from './download';
+import { fileChunks } from './fileChunks';
+import type { ChunkRecycler } from './recycler';
 import { cleanFilename } from './filename';
 import type { Downloader, OpenedVideo, VideoSource, VideoStreamInput } from './types';
 
@@ -13,15 +15,15 @@ export interface OpenVideoOptions {
   /** How http(s) URLs are fetched; default: global fetch, no credentials, redirects followed. */
   download?: Downloader;
   signal?: AbortSignal;
+  /** Lets file-path videos reuse one read buffer when the transport supports it. */
+  recycler?: ChunkRecycler;
 }
-
-const READ_CHUNK = 256 * 1024;
 
 function invalid(rule: string, field = 'video'): ValidationError {
   return new ValidationError([{ field, rule }], 'running.createSession');
 }
 
-async function openFile(path: string): Promise<OpenedVideo> {
+async function openFile(path: string, recycler?: ChunkRecycler): Promise<OpenedVideo> {
   let handle: fsp.FileHandle;
   try {
     handle = await fsp.open(path, 'r');
@@ -42,8 +44,8 @@ async function openFile(path: string): Promise<OpenedVideo> {
     throw invalid(`file is empty (0 bytes): ${path}`);
   }
   const filename = cleanFilename(path);
-  const stream = handle.createReadStream({ highWaterMark: READ_CHUNK });
-  return { stream, size: stat.size, filename, contentType: pickContentType(undefined, filename), close: () => stream.destroy() };
+  const file = fileChunks(handle, recycler);
+  return { stream: file.chunks, size: stat.size, filename, contentType: pickContentType(undefined, filename), close: file.close };
 }
 
 async function openLocation(location: string, opts: OpenVideoOptions): Promise<OpenedVideo> {
@@ -57,11 +59,11 @@ async function openLocation(location: string, opts: OpenVideoOptions): Promise<O
     }
     return (opts.download ?? defaultDownloader)(text, opts.signal);
   }
-  if (/^file:\/\//i.test(text)) return openFile(fileURLToPath(text));
+  if (/^file:\/\//i.test(text)) return openFile(fileURLToPath(text), opts.recycler);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
     throw invalid(`URL scheme ${text.slice(0, text.indexOf(':'))}: is not supported; use an http(s) URL or a file path`);
   }
-  return openFile(location);
+  return openFile(location, opts.recycler);
 }
 
 /** Size of an untouched fs.ReadStream over a whole file, so a plain createReadStream gets Content-Length. */
