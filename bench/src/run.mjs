@@ -8,7 +8,7 @@ const { values } = parseArgs({
   options: {
     only: { type: 'string' },
     sizes: { type: 'string', default: '1,4' },
-    reps: { type: 'string', default: '2' },
+    reps: { type: 'string', default: '3' },
     out: { type: 'string' },
   },
 });

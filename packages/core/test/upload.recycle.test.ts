@@ -96,6 +96,7 @@ describe('file uploads reuse one read buffer when the transport can say the sock
       expect(server.hashes).toEqual([sha(video.data)]);
     } finally {
       await transport.close();
+      await transport.close(); // closing twice is harmless (a client and its owner may both close it)
       await server.close();
     }
   });
@@ -187,8 +188,14 @@ describe('through the client against the simulator', () => {
     const video = randomVideo('sim.mp4', 9 * 1024 * 1024 + 7);
     const client = new Aikynetix({ apiKey: sim.apiKey, baseUrl: sim.url });
     try {
-      const buffers = await countReadBuffers(() => client.running.createSession({ user_id: 'runner-1', video: video.path }));
-      expect(buffers).toBe(1);
+      const progress: Array<[number, number | undefined]> = [];
+      const buffers = await countReadBuffers(() =>
+        client.running.createSession({ user_id: 'runner-1', video: video.path }, { onUploadProgress: (sent, total) => progress.push([sent, total]) }),
+      );
+      expect(buffers).toBe(1); // progress reporting passes the reused buffer through untouched
+      expect(progress.length).toBe(Math.ceil(video.data.length / READ_CHUNK));
+      expect(progress.every(([sent], i) => i === 0 || sent > (progress[i - 1]?.[0] ?? 0))).toBe(true);
+      expect(progress.at(-1)).toEqual([video.data.length, video.data.length]);
       const [stored] = readdirSync(join(dataDir, 'videos'));
       expect(sha(readFileSync(join(dataDir, 'videos', stored as string)))).toBe(sha(video.data));
     } finally {

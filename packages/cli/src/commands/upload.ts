@@ -1,4 +1,4 @@
-import { constants, createReadStream, promises as fsp } from 'node:fs';
+import { constants, promises as fsp } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { basename, resolve } from 'node:path';
@@ -23,8 +23,8 @@ interface UploadOptions {
 
 const isUrl = (s: string) => /^https?:\/\//i.test(s.trim());
 
-/** A local file, checked before anything is sent, as a stream counted into the progress bar. */
-async function openLocal(ctx: Context, path: string, onBytes: (n: number) => void) {
+/** A local file, checked before anything is sent; the core streams it from its path. */
+async function checkLocal(ctx: Context, path: string): Promise<{ full: string; size: number }> {
   const full = resolve(ctx.cwd, path);
   let stat;
   try {
@@ -39,11 +39,7 @@ async function openLocal(ctx: Context, path: string, onBytes: (n: number) => voi
   await fsp.access(full, constants.R_OK).catch(() => {
     throw new ValidationError([{ field: 'video', rule: `file cannot be read: ${path}` }]);
   });
-  const file = createReadStream(full, { highWaterMark: 256 * 1024 });
-  const counted = countingStream(onBytes);
-  file.on('error', (e) => counted.destroy(e));
-  file.pipe(counted);
-  return { video: { stream: counted, size: stat.size, filename: basename(full) }, size: stat.size, close: () => file.destroy() };
+  return { full, size: stat.size };
 }
 
 async function upload(ctx: Context, source: string, opts: UploadOptions): Promise<void> {
@@ -62,7 +58,7 @@ async function upload(ctx: Context, source: string, opts: UploadOptions): Promis
 
   let video: unknown = source;
   let download: Downloader | undefined;
-  let close = () => {};
+  let onUploadProgress: ((n: number) => void) | undefined;
   if (isUrl(source)) {
     ctx.info(`Streaming ${source.replace(/[?#].*$/, '')} to AIKYNETIX...`);
     // count the downloaded bytes as they are streamed on to AIKYNETIX
@@ -76,30 +72,26 @@ async function upload(ctx: Context, source: string, opts: UploadOptions): Promis
       return { ...opened, stream: counted };
     };
   } else {
-    const local = await openLocal(ctx, source, onBytes);
-    video = local.video;
+    // A path (not a stream) lets the core refill one read buffer: the upload's memory stays flat.
+    const local = await checkLocal(ctx, source);
+    video = local.full;
     total = local.size;
-    close = local.close;
+    onUploadProgress = onBytes;
     bar = progressBar(ctx.io.stderr, total, ctx.interactive);
     ctx.info(`Uploading ${basename(source)} (${formatBytes(total)})...`);
   }
 
-  let created: { session_id: string; title?: string } & Record<string, unknown>;
-  try {
-    created = (await client.call(
-      'running.createSession',
-      {
-        user_id: opts.user,
-        video,
-        session_name: opts.name,
-        incline_degree: opts.incline,
-        body_joint_angles: opts.joints,
-      },
-      { signal: ctx.signal, download },
-    )) as typeof created;
-  } finally {
-    close();
-  }
+  const created = (await client.call(
+    'running.createSession',
+    {
+      user_id: opts.user,
+      video,
+      session_name: opts.name,
+      incline_degree: opts.incline,
+      body_joint_angles: opts.joints,
+    },
+    { signal: ctx.signal, download, onUploadProgress },
+  )) as { session_id: string; title?: string } & Record<string, unknown>;
   bar.finish();
   ctx.info(`Created session ${created.session_id}${created.title ? ` ("${created.title}")` : ''} after sending ${formatBytes(sent)}.`);
 

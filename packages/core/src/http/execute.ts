@@ -22,6 +22,8 @@ export interface CallOptions {
   maxRetries?: number;
   /** Fetches URL video sources (default: undici, without auth headers). */
   download?: Downloader;
+  /** Called as video bytes are handed to the transport: bytes so far, and the total when known. */
+  onUploadProgress?: (sent: number, total: number | undefined) => void;
 }
 
 /** What the executor needs from the client. */
@@ -41,7 +43,7 @@ export async function executeOperation(
   const { config, transport, logger } = ctx;
   const secrets = config.secrets;
   const wire = validateInput(op, input ?? {}) as Record<string, unknown>;
-  const prepared = prepareRequest(config, op, wire, options.download);
+  const prepared = prepareRequest(config, op, wire, { download: options.download, onProgress: options.onUploadProgress });
   const maxRetries = options.maxRetries ?? config.maxRetries;
   const deadlineMs = options.deadlineMs ?? config.deadlineMs;
   const deadline = deadlineMs === undefined ? Infinity : Date.now() + deadlineMs;

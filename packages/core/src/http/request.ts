@@ -45,12 +45,29 @@ function isReplayableVideo(v: unknown): boolean {
   return typeof v === 'string' || v instanceof Uint8Array || (typeof Blob !== 'undefined' && v instanceof Blob);
 }
 
+/** How an upload's video is fetched and reported. */
+export interface UploadHooks {
+  download?: Downloader;
+  onProgress?: (sent: number, total: number | undefined) => void;
+}
+
+/** Passes chunks through untouched (a reused buffer stays reused), reporting the running total. */
+async function* counted(stream: AsyncIterable<Uint8Array>, total: number | undefined, onProgress: UploadHooks['onProgress']): AsyncGenerator<Uint8Array> {
+  let sent = 0;
+  for await (const chunk of stream) {
+    yield chunk;
+    // after the yield: the transport has taken the chunk
+    sent += chunk.byteLength;
+    onProgress?.(sent, total);
+  }
+}
+
 /** Build the request for an operation from validated, wire-ready input. */
 export function prepareRequest(
   config: ResolvedConfig,
   op: AnyOperation,
   wire: Record<string, unknown>,
-  download?: Downloader,
+  { download, onProgress }: UploadHooks = {},
 ): PreparedRequest {
   const locations = op.in as Record<string, string>;
   const headers: Record<string, string> = {
@@ -78,7 +95,8 @@ export function prepareRequest(
         const video = await openVideo(source as never, { download, signal, recycler });
         const fields: Array<[string, string]> = [];
         for (const k of formKeys) if (wire[k] !== undefined && wire[k] !== null) fields.push([k, wireValue(wire[k])]);
-        const mp = encodeMultipart(fields, { field: fileKey, ...video });
+        const stream = onProgress ? counted(video.stream, video.size, onProgress) : video.stream;
+        const mp = encodeMultipart(fields, { field: fileKey, ...video, stream });
         const h: Record<string, string> = { 'content-type': mp.contentType };
         if (mp.contentLength !== undefined) h['content-length'] = String(mp.contentLength);
         // closes the file handle or download connection if the transport never read the body

@@ -62,8 +62,10 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Tra
     connections: options.connections ?? 16,
     keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
   });
+  let closing: Promise<void> | undefined;
   return {
     send: (req) => (req.recycler && typeof req.body === 'object' && !(req.body instanceof Uint8Array) ? sendRecycled(req) : send(req, agent)),
-    close: () => agent.close(),
+    // idempotent: a client and its owner may both close the same transport
+    close: () => (closing ??= agent.close()),
   };
 }
