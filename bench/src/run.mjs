@@ -1,5 +1,5 @@
 // Runs the benchmarks and prints each table; with --out <file> also writes them as one markdown page.
-// Usage: node bench/src/run.mjs [--only upload,poll,overhead,coldstart] [--sizes 1,4] [--reps 2] [--out docs/benchmarks.md]
+// Usage: node bench/src/run.mjs [--only upload,poll,overhead,coldstart] [--sizes 1,4] [--reps 3] [--out docs/benchmarks.md]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadAvg, machine } from './lib/machine.mjs';

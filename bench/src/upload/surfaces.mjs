@@ -17,6 +17,15 @@ async function nodeWorker(script, args, nodeFlags = []) {
   return { ms: out.ms, sessionId: out.sessionId, rssLoaded: out.rssLoaded, peakRss: Math.max(r.peakRss, out.maxRss ?? 0), cpuMs: Math.max(r.cpuMs, out.cpuMs ?? 0) };
 }
 
+async function viaFileHost(script, sim, file) {
+  const host = await fileHost(file);
+  try {
+    return await nodeWorker(script, [sim.url, sim.apiKey, host.url]);
+  } finally {
+    await host.close();
+  }
+}
+
 /** Each surface uploads `file` to the simulator in a child process and reports time, session, peak RSS. */
 export const SURFACES = [
   {
@@ -64,12 +73,21 @@ export const SURFACES = [
     hostBaseline: "zapier-platform-core's own",
     async run(sim, file) {
       if (!existsSync(path.join(path.dirname(ZAPIER_INDEX), 'dist'))) throw new NotRun('zapier-app is not built');
-      const host = await fileHost(file);
-      try {
-        return await nodeWorker('worker-zapier.mjs', [sim.url, sim.apiKey, host.url]);
-      } finally {
-        await host.close();
-      }
+      return viaFileHost('worker-zapier.mjs', sim, file);
     },
+  },
+  {
+    // What the n8n node's path costs outside n8n: tells the node's own overhead from n8n's process.
+    name: "reference: the n8n node's HTTP path outside n8n (fs stream, core encoder, axios)",
+    reference: 'n8n node (filesystem binary mode)',
+    async run(sim, file) {
+      if (!existsSync(CORE_DIST)) throw new NotRun('packages/core is not built');
+      return nodeWorker('worker-ref-axios.mjs', [sim.url, sim.apiKey, file]);
+    },
+  },
+  {
+    name: 'reference: plain node:http, URL download piped into the upload (the Zapier job without Zapier)',
+    reference: 'Zapier app (file URL, downloaded while uploading)',
+    run: (sim, file) => viaFileHost('worker-ref-pipe.mjs', sim, file),
   },
 ];
