@@ -1,4 +1,3 @@
-import { Transform } from 'node:stream';
 import type { Io } from './io';
 
 /** Human-readable byte count (binary units). */
@@ -56,18 +55,6 @@ export function progressBar(stderr: Io['stderr'], total: number | undefined, ena
       stderr.write('\n');
     },
   };
-}
-
-/** A stream that passes bytes through unchanged, reporting the running total. */
-export function countingStream(onBytes: (total: number) => void): Transform {
-  let total = 0;
-  return new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      total += chunk.length;
-      onBytes(total);
-      cb(null, chunk);
-    },
-  });
 }
 
 /** A one-line status with a spinner (TTY) or plain status lines on change (not a TTY). */

@@ -71,8 +71,9 @@ async function slowHashingServer(): Promise<{ url: string; hashes: string[]; clo
 
 /** The multipart request for `path` as the client builds it, with a recycler for its reader. */
 async function uploadRequest(path: string): Promise<{ recycler: ChunkRecycler; body: AsyncIterable<Uint8Array>; headers: Record<string, string> }> {
-  const recycler = new ChunkRecycler();
-  const mp = encodeMultipart([['user_id', 'runner-1']], { field: 'video', ...(await openVideo(path, { recycler })) });
+  const opened = await openVideo(path);
+  const recycler = opened.recycler as ChunkRecycler; // file paths come with one
+  const mp = encodeMultipart([['user_id', 'runner-1']], { field: 'video', ...opened });
   return { recycler, body: mp.body, headers: { 'content-type': mp.contentType, 'content-length': String(mp.contentLength) } };
 }
 
@@ -134,14 +135,13 @@ describe('file uploads reuse one read buffer when the transport can say the sock
   });
 
   test('the reader waits for the flush before refilling its buffer', async () => {
-    const recycler = new ChunkRecycler();
+    const opened = await openVideo(video.path);
     let release: () => void = () => undefined;
     let waits = 0;
-    recycler.attach(() => {
+    opened.recycler?.attach(() => {
       waits += 1;
       return new Promise<void>((resolve) => (release = resolve));
     });
-    const opened = await openVideo(video.path, { recycler });
     const it = opened.stream[Symbol.asyncIterator]();
     const first = await it.next();
     const firstCopy = Buffer.from(first.value as Uint8Array);
@@ -157,14 +157,23 @@ describe('file uploads reuse one read buffer when the transport can say the sock
   });
 
   test('without an attached transport, chunks kept by the consumer stay intact (no reuse)', async () => {
-    const opened = await openVideo(video.path, { recycler: new ChunkRecycler() });
+    const opened = await openVideo(video.path);
     const kept: Uint8Array[] = [];
     for await (const c of opened.stream) kept.push(c);
     expect(Buffer.concat(kept).equals(video.data)).toBe(true);
   });
 
+  test('only file paths offer a recycler (other sources keep the shared keep-alive pool)', async () => {
+    expect((await openVideo(video.path)).recycler).toBeInstanceOf(ChunkRecycler);
+    expect((await openVideo(video.data)).recycler).toBeUndefined();
+    const once = async function* (): AsyncGenerator<Uint8Array> {
+      yield video.data;
+    };
+    expect((await openVideo({ stream: once(), size: video.data.length })).recycler).toBeUndefined();
+  });
+
   test('an unread file is closed by close(), and a second read is refused', async () => {
-    const opened = await openVideo(video.path, { recycler: new ChunkRecycler() });
+    const opened = await openVideo(video.path);
     for await (const chunk of opened.stream) if (chunk) break;
     expect(() => opened.stream[Symbol.asyncIterator]()).toThrow(/already read/);
     const unread = await openVideo(video.path);

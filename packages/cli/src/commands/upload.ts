@@ -1,12 +1,10 @@
 import { constants, promises as fsp } from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { basename, resolve } from 'node:path';
-import { type Downloader, ValidationError, defaultDownloader } from '@aikynetix/core';
+import { ValidationError } from '@aikynetix/core';
 import type { Context } from '../context';
 import { keyValues } from '../output';
 import { secondsFlag } from '../parse';
-import { countingStream, formatBytes, progressBar } from '../progress';
+import { formatBytes, progressBar, type ProgressBar } from '../progress';
 import type { Registrar } from '../program';
 import { UsageError } from '../usage';
 import { waitForProcessing } from './wait';
@@ -48,38 +46,23 @@ async function upload(ctx: Context, source: string, opts: UploadOptions): Promis
     throw new UsageError('--timeout and --poll-interval only apply with --wait');
   }
   const client = ctx.client();
-  let total: number | undefined;
-  let bar = progressBar(ctx.io.stderr, undefined, false);
-  let sent = 0;
-  const onBytes = (n: number) => {
-    sent = n;
-    bar.update(n);
-  };
-
-  let video: unknown = source;
-  let download: Downloader | undefined;
-  let onUploadProgress: ((n: number) => void) | undefined;
+  let video = source;
   if (isUrl(source)) {
     ctx.info(`Streaming ${source.replace(/[?#].*$/, '')} to AIKYNETIX...`);
-    // count the downloaded bytes as they are streamed on to AIKYNETIX
-    download = async (url, signal) => {
-      const opened = await defaultDownloader(url, signal);
-      total = opened.size;
-      bar = progressBar(ctx.io.stderr, total, ctx.interactive);
-      const counted = countingStream(onBytes);
-      // a download error destroys `counted`, which fails the upload with that error
-      pipeline(Readable.from(opened.stream), counted).catch(() => undefined);
-      return { ...opened, stream: counted };
-    };
   } else {
     // A path (not a stream) lets the core refill one read buffer: the upload's memory stays flat.
     const local = await checkLocal(ctx, source);
     video = local.full;
-    total = local.size;
-    onUploadProgress = onBytes;
-    bar = progressBar(ctx.io.stderr, total, ctx.interactive);
-    ctx.info(`Uploading ${basename(source)} (${formatBytes(total)})...`);
+    ctx.info(`Uploading ${basename(source)} (${formatBytes(local.size)})...`);
   }
+  // The core reports bytes handed to the transport, with the total once the file or download is open.
+  let bar: ProgressBar | undefined;
+  let sent = 0;
+  const onUploadProgress = (n: number, total: number | undefined) => {
+    sent = n;
+    bar ??= progressBar(ctx.io.stderr, total, ctx.interactive);
+    bar.update(n);
+  };
 
   const created = (await client.call(
     'running.createSession',
@@ -90,9 +73,9 @@ async function upload(ctx: Context, source: string, opts: UploadOptions): Promis
       incline_degree: opts.incline,
       body_joint_angles: opts.joints,
     },
-    { signal: ctx.signal, download, onUploadProgress },
+    { signal: ctx.signal, onUploadProgress },
   )) as { session_id: string; title?: string } & Record<string, unknown>;
-  bar.finish();
+  bar?.finish();
   ctx.info(`Created session ${created.session_id}${created.title ? ` ("${created.title}")` : ''} after sending ${formatBytes(sent)}.`);
 
   if (!opts.wait) {

@@ -3,7 +3,7 @@ import { authHeaders } from '../auth';
 import type { AnyOperation } from '../registry/types';
 import type { TransportBody } from '../transport/types';
 import { encodeMultipart } from '../upload/multipart';
-import { ChunkRecycler } from '../upload/recycler';
+import type { ChunkRecycler } from '../upload/recycler';
 import { openVideo, type Downloader } from '../upload/videoSource';
 
 /** Our user agent, so the API owner can tell connector traffic apart. */
@@ -91,8 +91,7 @@ export function prepareRequest(
       replayable: isReplayableVideo(source),
       isUpload: true,
       async body(signal) {
-        const recycler = new ChunkRecycler();
-        const video = await openVideo(source as never, { download, signal, recycler });
+        const video = await openVideo(source as never, { download, signal });
         const fields: Array<[string, string]> = [];
         for (const k of formKeys) if (wire[k] !== undefined && wire[k] !== null) fields.push([k, wireValue(wire[k])]);
         const stream = onProgress ? counted(video.stream, video.size, onProgress) : video.stream;
@@ -100,7 +99,7 @@ export function prepareRequest(
         const h: Record<string, string> = { 'content-type': mp.contentType };
         if (mp.contentLength !== undefined) h['content-length'] = String(mp.contentLength);
         // closes the file handle or download connection if the transport never read the body
-        return { body: mp.body, headers: h, dispose: () => void video.close?.(), recycler };
+        return { body: mp.body, headers: h, dispose: () => void video.close?.(), recycler: video.recycler };
       },
     };
   }

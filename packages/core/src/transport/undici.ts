@@ -64,7 +64,7 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Tra
   });
   let closing: Promise<void> | undefined;
   return {
-    send: (req) => (req.recycler && typeof req.body === 'object' && !(req.body instanceof Uint8Array) ? sendRecycled(req) : send(req, agent)),
+    send: (req) => (req.recycler ? sendRecycled(req) : send(req, agent)),
     // idempotent: a client and its owner may both close the same transport
     close: () => (closing ??= agent.close()),
   };

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { ChunkRecycler } from './recycler';
 
 /** A video ready to stream into a multipart body. */
 export interface OpenedVideo {
@@ -10,6 +11,8 @@ export interface OpenedVideo {
   contentType: string;
   /** Releases the underlying file handle or connection when the stream will not be read. */
   close?: () => void;
+  /** Set when the stream refills one buffer once a transport attaches (file paths only). */
+  recycler?: ChunkRecycler;
 }
 
 /** A caller-described stream, for hosts that hold their own binary data (n8n, Zapier). */

@@ -5,7 +5,7 @@ import { pickContentType } from './contentType';
 import { closeSource, isByteSource, isNodeReadable, sliceBytes, toByteStream } from './byteStream';
 import { defaultDownloader } from './download';
 import { fileChunks } from './fileChunks';
-import type { ChunkRecycler } from './recycler';
+import { ChunkRecycler } from './recycler';
 import { cleanFilename } from './filename';
 import type { Downloader, OpenedVideo, VideoSource, VideoStreamInput } from './types';
 
@@ -15,15 +15,13 @@ export interface OpenVideoOptions {
   /** How http(s) URLs are fetched; default: global fetch, no credentials, redirects followed. */
   download?: Downloader;
   signal?: AbortSignal;
-  /** Lets file-path videos reuse one read buffer when the transport supports it. */
-  recycler?: ChunkRecycler;
 }
 
 function invalid(rule: string, field = 'video'): ValidationError {
   return new ValidationError([{ field, rule }], 'running.createSession');
 }
 
-async function openFile(path: string, recycler?: ChunkRecycler): Promise<OpenedVideo> {
+async function openFile(path: string): Promise<OpenedVideo> {
   let handle: fsp.FileHandle;
   try {
     handle = await fsp.open(path, 'r');
@@ -44,8 +42,9 @@ async function openFile(path: string, recycler?: ChunkRecycler): Promise<OpenedV
     throw invalid(`file is empty (0 bytes): ${path}`);
   }
   const filename = cleanFilename(path);
+  const recycler = new ChunkRecycler();
   const file = fileChunks(handle, recycler);
-  return { stream: file.chunks, size: stat.size, filename, contentType: pickContentType(undefined, filename), close: file.close };
+  return { stream: file.chunks, size: stat.size, filename, contentType: pickContentType(undefined, filename), close: file.close, recycler };
 }
 
 async function openLocation(location: string, opts: OpenVideoOptions): Promise<OpenedVideo> {
@@ -59,11 +58,11 @@ async function openLocation(location: string, opts: OpenVideoOptions): Promise<O
     }
     return (opts.download ?? defaultDownloader)(text, opts.signal);
   }
-  if (/^file:\/\//i.test(text)) return openFile(fileURLToPath(text), opts.recycler);
+  if (/^file:\/\//i.test(text)) return openFile(fileURLToPath(text));
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
     throw invalid(`URL scheme ${text.slice(0, text.indexOf(':'))}: is not supported; use an http(s) URL or a file path`);
   }
-  return openFile(location, opts.recycler);
+  return openFile(location);
 }
 
 /** Size of an untouched fs.ReadStream over a whole file, so a plain createReadStream gets Content-Length. */
