@@ -1,1 +1,5 @@
-module.exports = { ...require('../../shared/jest.preset.js'), roots: ['<rootDir>/test'] };
+module.exports = {
+  ...require('../../shared/jest.preset.js'),
+  roots: ['<rootDir>/test'],
+  setupFiles: ['<rootDir>/test/helpers/nodeDefaults.ts'],
+};

@@ -5,6 +5,7 @@ import { type IterateParams, type ListedSession, iterateSessions } from './pagin
 import * as polling from './polling';
 import { getOperation, registry, type Registry } from './registry';
 import type { AnyOperation, OperationInput, OperationOutput } from './registry/types';
+import { resolveSleep, type Sleep } from './timing/sleep';
 import type { Transport } from './transport/types';
 import { type Logger, silentLogger } from './util/logger';
 
@@ -49,6 +50,7 @@ export class Aikynetix {
   #config: ResolvedConfig;
   #transport: Transport;
   #logger: Logger;
+  #sleep: Sleep;
 
   constructor(options: ClientOptions = {}) {
     this.#config = resolveConfig(options);
@@ -59,6 +61,7 @@ export class Aikynetix {
       throw new ConfigError('No transport: pass options.transport, or import the standalone "@aikynetix/core" entry');
     }
     this.#transport = transport;
+    this.#sleep = resolveSleep(options.sleep);
     this.#logger = options.logger ?? silentLogger;
     this.sessions = Object.assign(this.#namespace('sessions'), {
       iterate: (params?: IterateParams, opts?: CallOptions) => iterateSessions(this, params, opts),
@@ -77,27 +80,27 @@ export class Aikynetix {
   call(id: string, input?: Record<string, unknown>, options?: CallOptions): Promise<unknown>;
   call(id: string, input?: unknown, options?: CallOptions): Promise<unknown> {
     const op = getOperation(id);
-    return executeOperation({ config: this.#config, transport: this.#transport, logger: this.#logger }, op, input, options);
+    return executeOperation({ config: this.#config, transport: this.#transport, logger: this.#logger, sleep: this.#sleep }, op, input, options);
   }
 
   /** Resolve once the session is processed; SessionFailedError on failure, WaitTimeoutError at the deadline. */
   waitForSession(sessionId: string, options?: polling.WaitForSessionOptions) {
-    return polling.waitForSession(this, sessionId, options);
+    return polling.waitForSession(this, sessionId, { timer: this.#sleep, ...options });
   }
 
   /** After generateSummary: resolve with the summary once its GenAI text is present. */
   waitForSummaryText(sessionId: string, options?: polling.WaitForTextOptions) {
-    return polling.waitForSummaryText(this, sessionId, options);
+    return polling.waitForSummaryText(this, sessionId, { timer: this.#sleep, ...options });
   }
 
   /** After generateFormRecommendations: resolve with the form report once its comments are present. */
   waitForFormRecommendations(sessionId: string, options?: polling.WaitForTextOptions) {
-    return polling.waitForFormRecommendations(this, sessionId, options);
+    return polling.waitForFormRecommendations(this, sessionId, { timer: this.#sleep, ...options });
   }
 
   /** After generateGaitRecommendations: resolve with the gait report once its comments are present. */
   waitForGaitRecommendations(sessionId: string, options?: polling.WaitForTextOptions) {
-    return polling.waitForGaitRecommendations(this, sessionId, options);
+    return polling.waitForGaitRecommendations(this, sessionId, { timer: this.#sleep, ...options });
   }
 
   /** Release the default transport's sockets (no-op for host transports). */

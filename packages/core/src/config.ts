@@ -1,5 +1,6 @@
 import { type AuthStyle, DEFAULT_AUTH_STYLE, isAuthStyle } from './auth';
 import { ConfigError } from './errors';
+import type { Sleep } from './timing/sleep';
 import type { Transport } from './transport/types';
 import type { Logger } from './util/logger';
 
@@ -16,6 +17,8 @@ export interface ClientOptions {
   baseUrl?: string;
   /** The host's HTTP client; default an undici keep-alive pool. */
   transport?: Transport;
+  /** The host's waiting (retry pauses, timeouts, status polling); default Node's timers in the standalone entry. */
+  sleep?: Sleep;
   /** Per-attempt timeout for ordinary calls (ms), default 60 s. Uploads use `uploadTimeoutMs`. */
   timeoutMs?: number;
   /** Idle timeout for uploads (ms): no progress for this long aborts; default 10 min. */

@@ -1,6 +1,7 @@
 /**
- * Host entry point: everything but the default undici transport, for hosts that inject their own
- * HTTP client (n8n, Zapier). Bundling this entry pulls in no networking library.
+ * Host entry point, for hosts that inject what is host-specific (n8n): the HTTP transport and
+ * waiting (`sleep`). It contains no networking library, no timers, no file system access and no
+ * Node streams, so n8n's community-package scan accepts it when bundled.
  */
 export * from './errors';
 export * from './auth';
@@ -9,7 +10,7 @@ export { Aikynetix, type Namespace, type OperationId, type OperationsById, type 
 export type { CallOptions } from './http/execute';
 export { iterateSessions, MAX_PAGE_SIZE, type IterateParams, type ListedSession } from './pagination';
 export type { Transport, TransportBody, TransportRequest, TransportResponse } from './transport/types';
-export { toNodeBody } from './transport/nodeBody';
+export { afterDelay, pause, resolveSleep, setDefaultSleep, type Sleep } from './timing/sleep';
 export type { Logger } from './util/logger';
 export { redactHeaders, scrub } from './util/redact';
 export * from './registry';

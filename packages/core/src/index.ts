@@ -1,8 +1,8 @@
-/** Standalone entry point: the host entry plus the default undici transport. */
+/** Standalone entry point: the Node entry plus the default undici transport. */
 import { setDefaultTransportFactory } from './client';
 import { createUndiciTransport } from './transport/undici';
 
 setDefaultTransportFactory(() => createUndiciTransport());
 
-export * from './host';
+export * from './node';
 export { createUndiciTransport, type UndiciTransportOptions } from './transport/undici';

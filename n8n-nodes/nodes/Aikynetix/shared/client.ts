@@ -1,3 +1,4 @@
+import { sleep } from 'n8n-workflow';
 import { Aikynetix } from '@aikynetix/core/host';
 import { CREDENTIAL_TYPE, n8nTransport, type RequestContext } from './transport';
 
@@ -21,6 +22,8 @@ export async function createClient(ctx: RequestContext): Promise<NodeClient> {
 	const client = new Aikynetix({
 		baseUrl: credentials.baseUrl,
 		transport: n8nTransport(ctx),
+		// n8n's own waiting (cancellable with the execution): retry pauses, timeouts, status polling
+		sleep,
 		headers: { 'x-aikynetix-client': 'n8n-nodes-aikynetix' },
 		// n8n's authenticate step adds the key, so tell the core which value to scrub from API messages
 		redact: secrets,

@@ -5,7 +5,8 @@ import type {
 	ILoadOptionsFunctions,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { toNodeBody, type Transport, type TransportRequest, type TransportResponse } from '@aikynetix/core/host';
+import type { Transport, TransportBody, TransportRequest, TransportResponse } from '@aikynetix/core/host';
+import { StreamedBody } from './streamBody';
 
 /** The n8n contexts that can send authenticated requests. */
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -24,6 +25,19 @@ function lowerCaseHeaders(headers: unknown): Record<string, string> {
 	return out;
 }
 
+/** Strings and bytes as they are; a stream (an upload) as a lazily read Blob of its announced length. */
+function bodyOf(request: TransportRequest): string | Buffer | StreamedBody | undefined {
+	const body: TransportBody | undefined = request.body;
+	if (body === undefined || typeof body === 'string') return body;
+	if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+	const length = Number(request.headers['content-length']);
+	if (!Number.isSafeInteger(length)) {
+		// n8n always knows a binary's size, so the core always announces the body's length.
+		throw new Error('An upload body without a known length cannot be sent through n8n');
+	}
+	return new StreamedBody(body, length, request.headers['content-type'] ?? 'application/octet-stream');
+}
+
 function textOf(body: unknown): string {
 	if (body === undefined || body === null) return '';
 	if (typeof body === 'string') return body;
@@ -40,8 +54,8 @@ function textOf(body: unknown): string {
 export function n8nTransport(ctx: RequestContext): Transport {
 	return {
 		async send(request: TransportRequest): Promise<TransportResponse> {
-			const body = toNodeBody(request.body);
-			const streamed = body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body);
+			const body = bodyOf(request);
+			const streamed = body instanceof StreamedBody;
 			const options: IHttpRequestOptions = {
 				method: request.method as IHttpRequestMethods,
 				url: request.url,

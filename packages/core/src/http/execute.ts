@@ -6,7 +6,7 @@ import type { Transport, TransportResponse } from '../transport/types';
 import type { Downloader } from '../upload/videoSource';
 import type { Logger } from '../util/logger';
 import { redactHeaders, scrub, truncate } from '../util/redact';
-import { sleep } from '../util/sleep';
+import { afterDelay, pause, type Sleep } from '../timing/sleep';
 import { errorFromException, errorFromResponse, requestIdOf } from './classify';
 import { prepareRequest } from './request';
 import { mayRetry, retryDelay } from './retry';
@@ -31,6 +31,8 @@ export interface ExecContext {
   config: ResolvedConfig;
   transport: Transport;
   logger: Logger;
+  /** The host's waiting: retry pauses and per-attempt timeouts. */
+  sleep: Sleep;
 }
 
 /** Validate, send (with retries where safe), classify and parse one operation call. */
@@ -40,7 +42,7 @@ export async function executeOperation(
   input: unknown,
   options: CallOptions = {},
 ): Promise<unknown> {
-  const { config, transport, logger } = ctx;
+  const { config, transport, logger, sleep } = ctx;
   const secrets = config.secrets;
   const wire = validateInput(op, input ?? {}) as Record<string, unknown>;
   const prepared = prepareRequest(config, op, wire, { download: options.download, onProgress: options.onUploadProgress });
@@ -63,7 +65,7 @@ export async function executeOperation(
     let error: AikynetixError | undefined;
     let response: TransportResponse | undefined;
     const timeout = new AbortController();
-    const timer = prepared.isUpload ? undefined : setTimeout(() => timeout.abort(), timeoutMs);
+    const cancelTimer = prepared.isUpload ? undefined : afterDelay(sleep, timeoutMs, () => timeout.abort());
     const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
     let dispose: (() => void) | undefined;
     try {
@@ -94,7 +96,7 @@ export async function executeOperation(
         secrets,
       });
     } finally {
-      if (timer) clearTimeout(timer);
+      cancelTimer?.();
       dispose?.();
     }
     if (response) {
@@ -110,10 +112,10 @@ export async function executeOperation(
     if (!error) throw new Error('unreachable: neither a response nor an error');
     const retriesLeft = attempt <= maxRetries;
     if (!retriesLeft || !mayRetry(error, op.idempotent, prepared.replayable)) throw error;
-    const pause = retryDelay(error, attempt, config.maxRetryAfterMs);
-    if (Date.now() + pause >= deadline) throw error; // no time left for another try: the real cause is more useful
-    logger.warn?.(`retrying ${op.id} after ${error.name}`, { attempt, pauseMs: pause, status: error.status });
-    await sleep(pause, options.signal);
+    const delay = retryDelay(error, attempt, config.maxRetryAfterMs);
+    if (Date.now() + delay >= deadline) throw error; // no time left for another try: the real cause is more useful
+    logger.warn?.(`retrying ${op.id} after ${error.name}`, { attempt, pauseMs: delay, status: error.status });
+    await pause(sleep, delay, options.signal);
   }
 }
 

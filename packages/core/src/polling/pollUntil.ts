@@ -1,5 +1,6 @@
 import { ValidationError } from '../errors/input';
 import { AbortError } from '../errors/network';
+import { afterDelay, resolveSleep, type Sleep } from '../timing/sleep';
 import type { PollOptions, PollStep } from './types';
 
 export const POLL_DEFAULTS = { intervalMs: 2000, maxIntervalMs: 15000, backoff: 1.5 } as const;
@@ -19,20 +20,6 @@ function checkNumber(field: string, value: number | undefined, min: number): voi
   }
 }
 
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new Error('aborted'));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /**
  * Runs `check` until it reports done, pausing between checks with exponential back-off. Rejects
  * with `onTimeout()` at the deadline (a check still running then is aborted), with AbortError when
@@ -50,7 +37,9 @@ export async function pollUntil<T>(
   checkNumber('backoff', backoff, 1);
   checkNumber('timeoutMs', opts.timeoutMs, 0);
   const now = opts.now ?? Date.now;
-  const sleep = opts.sleep ?? defaultSleep;
+  // Resolved when first needed: a virtual-clock caller with no deadline needs no host timer.
+  const timer = (): Sleep => resolveSleep(opts.timer);
+  const sleep = opts.sleep ?? timer();
   const { signal } = opts;
   const aborted = () =>
     new AbortError(`Stopped waiting for ${opts.what ?? 'the result'}: the wait was cancelled`, { cause: signal?.reason });
@@ -60,7 +49,7 @@ export async function pollUntil<T>(
   let interval = intervalMs;
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw aborted();
-    const step = await runCheck(check, attempt, signal, deadline - now(), () => opts.onTimeout(now() - start), aborted);
+    const step = await runCheck(check, attempt, signal, deadline - now(), timer, () => opts.onTimeout(now() - start), aborted);
     opts.onProgress?.({ attempt, elapsedMs: now() - start, status: step.status });
     if (step.done) return step.value;
     if (step.error) throw step.error;
@@ -86,17 +75,16 @@ async function runCheck<T>(
   attempt: number,
   callerSignal: AbortSignal | undefined,
   remainingMs: number,
+  timer: () => Sleep,
   timeoutError: () => Error,
   abortError: () => Error,
 ): Promise<PollStep<T>> {
   const stop = new AbortController();
   const onAbort = () => stop.abort(callerSignal?.reason);
   callerSignal?.addEventListener('abort', onAbort, { once: true });
-  let timer: NodeJS.Timeout | undefined;
-  if (Number.isFinite(remainingMs)) {
-    timer = setTimeout(() => stop.abort(new Error('deadline')), Math.max(remainingMs, MIN_CHECK_MS));
-    timer.unref?.();
-  }
+  const cancelTimer = Number.isFinite(remainingMs)
+    ? afterDelay(timer(), Math.max(remainingMs, MIN_CHECK_MS), () => stop.abort(new Error('deadline')))
+    : undefined;
   try {
     return await check({ attempt, signal: stop.signal });
   } catch (err) {
@@ -104,7 +92,7 @@ async function runCheck<T>(
     if (stop.signal.aborted) throw timeoutError();
     throw err;
   } finally {
-    if (timer) clearTimeout(timer);
+    cancelTimer?.();
     callerSignal?.removeEventListener('abort', onAbort);
   }
 }

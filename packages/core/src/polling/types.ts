@@ -1,3 +1,5 @@
+import type { Sleep } from '../timing/sleep';
+
 /** The one client capability polling and the feed need; `Aikynetix` implements it. */
 export interface CallApi {
   call(operationId: string, input: Record<string, unknown>, opts?: { signal?: AbortSignal }): Promise<any>;
@@ -23,9 +25,12 @@ export interface PollOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   onProgress?: (progress: PollProgress) => void;
-  /** Clock and timer, injectable for hosts with their own scheduling (and tests). */
+  /** Clock, injectable for tests. */
   now?: () => number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The pause between checks (tests pass a virtual one); default `timer`. */
+  sleep?: Sleep;
+  /** The host's waiting, for pauses and the deadline of a running check; the client passes its own. */
+  timer?: Sleep;
 }
 
 /** What one check found: finished with a value, not yet, or a terminal error (after progress is reported). */

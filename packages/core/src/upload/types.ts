@@ -28,3 +28,13 @@ export type VideoSource = string | URL | Readable | Uint8Array | Blob | VideoStr
 
 /** Fetches a video URL as a stream. Must never send AIKYNETIX credentials to the file's host. */
 export type Downloader = (url: string, signal?: AbortSignal) => Promise<OpenedVideo>;
+
+/** Reads local files: only the Node and standalone entries have one, so host bundles touch no file system. */
+export interface FileReader {
+  /** Opens a file path for streaming. */
+  open(path: string): Promise<OpenedVideo>;
+  /** Opens a file:// URL for streaming. */
+  openUrl(url: string): Promise<OpenedVideo>;
+  /** Size of an untouched file stream over a whole file, so it gets a Content-Length; else undefined. */
+  sizeOf(stream: unknown): Promise<number | undefined>;
+}

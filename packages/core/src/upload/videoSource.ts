@@ -1,15 +1,18 @@
-import { promises as fsp, ReadStream } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { ValidationError } from '../errors/input';
 import { pickContentType } from './contentType';
 import { closeSource, isByteSource, isNodeReadable, sliceBytes, toByteStream } from './byteStream';
 import { defaultDownloader } from './download';
-import { fileChunks } from './fileChunks';
-import { ChunkRecycler } from './recycler';
 import { cleanFilename } from './filename';
-import type { Downloader, OpenedVideo, VideoSource, VideoStreamInput } from './types';
+import type { Downloader, FileReader, OpenedVideo, VideoSource, VideoStreamInput } from './types';
 
-export type { Downloader, OpenedVideo, VideoSource, VideoStreamInput };
+export type { Downloader, FileReader, OpenedVideo, VideoSource, VideoStreamInput };
+
+let files: FileReader | undefined;
+
+/** Set by the Node and standalone entries; host bundles (n8n) cannot read file paths at all. */
+export function setFileReader(reader: FileReader): void {
+  files = reader;
+}
 
 export interface OpenVideoOptions {
   /** How http(s) URLs are fetched; default: global fetch, no credentials, redirects followed. */
@@ -17,34 +20,9 @@ export interface OpenVideoOptions {
   signal?: AbortSignal;
 }
 
-function invalid(rule: string, field = 'video'): ValidationError {
+/** The validation error for the `video` field (or one of its parts). */
+export function invalid(rule: string, field = 'video'): ValidationError {
   return new ValidationError([{ field, rule }], 'running.createSession');
-}
-
-async function openFile(path: string): Promise<OpenedVideo> {
-  let handle: fsp.FileHandle;
-  try {
-    handle = await fsp.open(path, 'r');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw invalid(`file not found: ${path}`);
-    if (code === 'EACCES' || code === 'EPERM') throw invalid(`file cannot be read (permission denied): ${path}`);
-    if (code === 'EISDIR') throw invalid(`is a folder, not a video file: ${path}`);
-    throw invalid(`file cannot be opened (${code ?? 'error'}): ${path}`);
-  }
-  const stat = await handle.stat();
-  if (!stat.isFile()) {
-    await handle.close();
-    throw invalid(`is not a regular file: ${path}`);
-  }
-  if (stat.size === 0) {
-    await handle.close();
-    throw invalid(`file is empty (0 bytes): ${path}`);
-  }
-  const filename = cleanFilename(path);
-  const recycler = new ChunkRecycler();
-  const file = fileChunks(handle, recycler);
-  return { stream: file.chunks, size: stat.size, filename, contentType: pickContentType(undefined, filename), close: file.close, recycler };
 }
 
 async function openLocation(location: string, opts: OpenVideoOptions): Promise<OpenedVideo> {
@@ -58,25 +36,12 @@ async function openLocation(location: string, opts: OpenVideoOptions): Promise<O
     }
     return (opts.download ?? defaultDownloader)(text, opts.signal);
   }
-  if (/^file:\/\//i.test(text)) return openFile(fileURLToPath(text));
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+  const isFileUrl = /^file:\/\//i.test(text);
+  if (!isFileUrl && /^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
     throw invalid(`URL scheme ${text.slice(0, text.indexOf(':'))}: is not supported; use an http(s) URL or a file path`);
   }
-  return openFile(location);
-}
-
-/** Size of an untouched fs.ReadStream over a whole file, so a plain createReadStream gets Content-Length. */
-async function readStreamSize(stream: unknown): Promise<number | undefined> {
-  if (!(stream instanceof ReadStream) || typeof stream.path !== 'string' || stream.bytesRead !== 0) return undefined;
-  const s = stream as ReadStream & { start?: number; end?: number };
-  if (s.start !== undefined && s.start !== 0) return undefined;
-  if (s.end !== undefined && s.end !== Infinity) return undefined;
-  try {
-    const stat = await fsp.stat(stream.path);
-    return stat.isFile() ? stat.size : undefined;
-  } catch {
-    return undefined;
-  }
+  if (!files) throw invalid('must be binary data or an http(s) URL here: this host does not read file paths');
+  return isFileUrl ? files.openUrl(text) : files.open(location);
 }
 
 function openDescribed(input: VideoStreamInput): OpenedVideo {
@@ -123,7 +88,7 @@ export async function openVideo(source: VideoSource, opts: OpenVideoOptions = {}
     const filename = cleanFilename(typeof path === 'string' ? path : undefined);
     return {
       stream: toByteStream(source),
-      size: await readStreamSize(source),
+      size: await files?.sizeOf(source),
       filename,
       contentType: pickContentType(undefined, filename),
       close: () => closeSource(source),

@@ -1,8 +1,9 @@
 import { AbortError } from '../errors';
+import type { Sleep } from './sleep';
 
-/** Resolve after `ms`, or reject with AbortError when `signal` aborts first. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
+/** Node's timers as a `Sleep`: the standalone and Node entries register it; host bundles never load it. */
+export const nodeSleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new AbortError('The operation was cancelled'));
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
@@ -14,4 +15,3 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
-}
