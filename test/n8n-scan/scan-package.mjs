@@ -8,7 +8,7 @@
 // Usage: node test/n8n-scan/scan-package.mjs  -> prints {"source":{…},"tarball":{…}} on stdout,
 // each half with passed, errors, warnings and ESLint's report. Needs a built n8n-nodes/dist.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -41,6 +41,18 @@ function summary(result) {
   return { passed: result.passed, message: result.message ?? null, errors, warnings, details: result.details ?? '' };
 }
 
+/**
+ * A package the scan must reject (a timer and a Node stream in published code): proves the lint
+ * really runs here, so a pass on ours means something.
+ */
+function writeCanary(work) {
+  const dir = path.join(work, 'canary');
+  mkdirSync(dir);
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'n8n-nodes-canary', version: '0.0.1' }));
+  writeFileSync(path.join(dir, 'index.js'), "const { Readable } = require('node:stream');\nsetTimeout(() => Readable.from([]), 1);\n");
+  return dir;
+}
+
 const { scanner } = await ensureScanner();
 const { analyzePackage, SOURCE_FILE_PATTERNS } = await import(pathToFileURL(scanner).href);
 const work = mkdtempSync(path.join(tmpdir(), 'aikynetix-n8n-scan-'));
@@ -48,7 +60,8 @@ try {
   const { tarball, unpacked } = packAndUnpack(work);
   const source = summary(await analyzePackage(packageDir, SOURCE_FILE_PATTERNS));
   const published = summary(await analyzePackage(unpacked, ['**/*.js', 'package.json']));
-  process.stdout.write(`${JSON.stringify({ sourcePatterns: SOURCE_FILE_PATTERNS, tarball, source, tarballScan: published })}\n`);
+  const canary = summary(await analyzePackage(writeCanary(work), ['**/*.js', 'package.json']));
+  process.stdout.write(`${JSON.stringify({ sourcePatterns: SOURCE_FILE_PATTERNS, tarball, source, tarballScan: published, canary })}\n`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

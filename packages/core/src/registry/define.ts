@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Area, OperationDef } from './types';
 
 /** `{session_id}` placeholders of a path template. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { labelOf, optionsOf, type FieldOption, type FieldType } from '../schemas/meta';
 import type { AnyOperation, ParamLocation } from './types';
 

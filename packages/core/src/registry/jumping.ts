@@ -1,5 +1,5 @@
 /** Jumping: session details and export. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineOperation } from './define';
 import { demoField, sessionIdField } from '../schemas/inputs';
 import { JumpingExport, JumpingSession } from '../schemas/jumping';

@@ -1,5 +1,5 @@
 /** Running: upload, details, summary, export, form and gait reports, GenAI recommendations. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineOperation } from './define';
 import { field, optionsOf } from '../schemas/meta';
 import { caseInsensitiveEnum, demoField, jointsField, numberLike, sessionIdField, textSchema } from '../schemas/inputs';

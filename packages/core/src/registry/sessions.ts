@@ -1,5 +1,5 @@
 /** Session management: list, find, fetch by ids, update, delete, analyzed video. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineOperation } from './define';
 import { field, optionsOf } from '../schemas/meta';
 import {

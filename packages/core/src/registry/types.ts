@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** HTTP methods the AIKYNETIX API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';

@@ -1,5 +1,5 @@
 /** Weightlifting: session details, export and lift analysis. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineOperation } from './define';
 import { demoField, sessionIdField } from '../schemas/inputs';
 import { LiftAnalysis, WeightliftingExport, WeightliftingSession } from '../schemas/weightlifting';

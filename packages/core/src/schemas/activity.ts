@@ -2,7 +2,7 @@
  * Per-activity session details and exports (running, jumping and weightlifting share the shape:
  * the retrieval overview shows the same fragment for all three).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CreatedAt, Dict, Num, NumList, withIso } from './common';
 
 /** Fields every activity's detail response carries. */

@@ -3,7 +3,7 @@
  * (`z.looseObject`), documented fields are optional, and numbers may arrive as numeric text or
  * null (Python backends turn NaN into null) without failing the whole response.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { toIso } from './dates';
 
 /** number/null as is, numeric text as a number, other text as null; undefined when not number-like. */

@@ -3,7 +3,7 @@
  * and outputs the value exactly as it goes on the wire (dates formatted, flags as booleans,
  * joint lists as arrays, numbers as numbers).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { field, optionsOf } from './meta';
 import { formatUpdateDate, parseDateTime, parseFilterDate, formatFilterDate } from './dates';
 

@@ -1,5 +1,5 @@
 /** Response schemas of the jumping endpoints (no reference page: shapes from the retrieval overview). */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { SessionDetail, SessionExport } from './activity';
 
 /** `GET /jumping/sessions/{id}/`. */

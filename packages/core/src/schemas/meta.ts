@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** Host-neutral kind of an input field; adapters map it to n8n property / Zapier field types. */
 export type FieldType =

@@ -1,5 +1,5 @@
 /** Running reports: form analysis, gait analysis, and the GenAI thread-creation answers. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Dict, Num, NumList, Scalar, TextOrNum, ThreadIds } from './common';
 
 /** The athlete as the report endpoints describe them (`user_info`). */

@@ -1,5 +1,5 @@
 /** Response schemas of the running endpoints (details, summary, total metrics, upload). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CreatedAt, Dict, MinMaxAvg, Num, Scalar, TextOrNum, withIso } from './common';
 import { sessionDetailShape } from './activity';
 

@@ -3,7 +3,7 @@
  * dictionary keyed by id (`sessions: { <id>: {...} }`); we hand hosts an array in server order,
  * each item with its `id`, `created_at_iso` and a normalised `status`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { toIso } from './dates';
 import { CreatedAt, Dict, Num } from './common';
 

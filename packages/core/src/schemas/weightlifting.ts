@@ -1,5 +1,5 @@
 /** Response schemas of the weightlifting endpoints (shapes from the retrieval overview). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SessionDetail, SessionExport } from './activity';
 import { Dict } from './common';
 
