@@ -26,6 +26,7 @@ const result = await build({
   external: [...Object.keys(pkg.dependencies), '../package.json'],
   alias: {
     '@aikynetix/core/host': join(coreSrc, 'host.ts'),
+    '@aikynetix/core/node': join(coreSrc, 'node.ts'),
     '@aikynetix/core': join(coreSrc, 'index.ts'),
   },
 });

@@ -1,4 +1,5 @@
 import { Aikynetix } from '@aikynetix/core/host';
+import { nodeSleep } from '@aikynetix/core/node';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { connectionOf } from './settings';
 import { zapierTransport } from './transport';
@@ -16,6 +17,8 @@ export function clientFor(z: ZObject, bundle: Bundle): Aikynetix {
     auth: conn.authStyle,
     baseUrl: conn.baseUrl,
     transport: zapierTransport(z),
+    // Zapier runs on Node: its timers do the waiting (retry pauses, timeouts)
+    sleep: nodeSleep,
     timeoutMs: STEP_DEADLINE_MS,
     uploadTimeoutMs: STEP_DEADLINE_MS,
     deadlineMs: STEP_DEADLINE_MS,

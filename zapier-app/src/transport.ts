@@ -1,7 +1,8 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { Socket } from 'node:net';
-import { toNodeBody, type Transport, type TransportRequest, type TransportResponse } from '@aikynetix/core/host';
+import type { Transport, TransportRequest, TransportResponse } from '@aikynetix/core/host';
+import { toNodeBody } from '@aikynetix/core/node';
 import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
 
 /**

@@ -87,6 +87,18 @@ export async function runWorkflow(
 	mode: WorkflowExecuteMode = 'manual',
 ): Promise<IRun> {
 	await initBinaryData();
+	return await startWorkflow(json, credentials, mode);
+}
+
+/**
+ * Starts a workflow like `runWorkflow` (call `initBinaryData` first) and returns n8n's cancellable
+ * run: `cancel()` is what the editor's Stop button does (the execution's abort signal fires).
+ */
+export function startWorkflow(
+	json: WorkflowJson,
+	credentials: ICredentialDataDecryptedObject,
+	mode: WorkflowExecuteMode = 'manual',
+): ReturnType<WorkflowExecute['processRunExecutionData']> {
 	const base = workflowBase(json);
 	const workflow = new Workflow({
 		id: base.id,
@@ -103,7 +115,7 @@ export async function runWorkflow(
 		executionData: { nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }] },
 	});
 	const execute = new WorkflowExecute(additionalData(new TestCredentialsHelper(credentials), base), mode, runData);
-	return await execute.processRunExecutionData(workflow);
+	return execute.processRunExecutionData(workflow);
 }
 
 /** Output items of a node in a finished run (first run, first output). */

@@ -1,7 +1,8 @@
-import type {
-	ICredentialsDecrypted,
-	ICredentialTestFunctions,
-	INodeCredentialTestResult,
+import {
+	sleep,
+	type ICredentialsDecrypted,
+	type ICredentialTestFunctions,
+	type INodeCredentialTestResult,
 } from 'n8n-workflow';
 import {
 	Aikynetix,
@@ -48,6 +49,7 @@ export async function aikynetixApiTest(
 			auth: isAuthStyle(data.authStyle) ? data.authStyle : undefined,
 			baseUrl: typeof data.baseUrl === 'string' ? data.baseUrl : undefined,
 			transport: testTransport(this),
+			sleep,
 			maxRetries: 0,
 			timeoutMs: 20_000,
 		});
