@@ -43,6 +43,10 @@ export function mayRetry(error: AikynetixError, idempotent: boolean, replayable:
   if (!error.retryable) return false;
   if (idempotent) return replayable;
   if (!replayable) return false;
-  if (error instanceof RateLimitError) return true;
-  return error instanceof ConnectionError && error.notSent === true;
+  return provablyNotSent(error);
+}
+
+/** The server provably did not act on the request: rejected with 429, or the connection was never made. */
+export function provablyNotSent(error: AikynetixError): boolean {
+  return error instanceof RateLimitError || (error instanceof ConnectionError && error.notSent === true);
 }

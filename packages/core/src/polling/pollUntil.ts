@@ -1,5 +1,6 @@
 import { ValidationError } from '../errors/input';
 import { AbortError } from '../errors/network';
+import { sleep as defaultSleep } from '../util/sleep';
 import type { PollOptions, PollStep } from './types';
 
 export const POLL_DEFAULTS = { intervalMs: 2000, maxIntervalMs: 15000, backoff: 1.5 } as const;
@@ -17,20 +18,6 @@ function checkNumber(field: string, value: number | undefined, min: number): voi
   if (typeof value !== 'number' || Number.isNaN(value) || value < min || value === -Infinity) {
     throw new ValidationError([{ field, rule: `must be a number of at least ${min}` }]);
   }
-}
-
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new Error('aborted'));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /**
