@@ -22,6 +22,7 @@ export async function executeOperation(
 ): Promise<unknown> {
   const wire = validateInput(op, input ?? {}) as Record<string, unknown>;
   const prepared = prepareRequest(ctx.config, op, wire, { download: options.download, onProgress: options.onUploadProgress });
+  await prepared.precheck?.();
   const recovery = op.idempotent ? undefined : recoveryFor(op);
   if (!recovery) return sendWithRetries(ctx, op, prepared, options);
 

@@ -21,7 +21,27 @@ function invalid(rule: string, field = 'video'): ValidationError {
   return new ValidationError([{ field, rule }], 'running.createSession');
 }
 
+/** Why a path cannot be uploaded, read from its metadata only (opening a named pipe would block). */
+async function fileProblem(path: string): Promise<string | undefined> {
+  let stat: Awaited<ReturnType<typeof fsp.stat>>;
+  try {
+    stat = await fsp.stat(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return `file not found: ${path}`;
+    if (code === 'EACCES' || code === 'EPERM') return `file cannot be read (permission denied): ${path}`;
+    return `file cannot be opened (${code ?? 'error'}): ${path}`;
+  }
+  if (stat.isDirectory()) return `is a folder, not a video file: ${path}`;
+  if (stat.isFIFO()) return `is a named pipe, not a video file (its size cannot be known and reading it may never end): ${path}`;
+  if (!stat.isFile()) return `is not a regular file: ${path}`;
+  if (stat.size === 0) return `file is empty (0 bytes): ${path}`;
+  return undefined;
+}
+
 async function openFile(path: string): Promise<OpenedVideo> {
+  const problem = await fileProblem(path);
+  if (problem) throw invalid(problem);
   let handle: fsp.FileHandle;
   try {
     handle = await fsp.open(path, 'r');
@@ -29,17 +49,12 @@ async function openFile(path: string): Promise<OpenedVideo> {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw invalid(`file not found: ${path}`);
     if (code === 'EACCES' || code === 'EPERM') throw invalid(`file cannot be read (permission denied): ${path}`);
-    if (code === 'EISDIR') throw invalid(`is a folder, not a video file: ${path}`);
     throw invalid(`file cannot be opened (${code ?? 'error'}): ${path}`);
   }
   const stat = await handle.stat();
-  if (!stat.isFile()) {
+  if (!stat.isFile() || stat.size === 0) {
     await handle.close();
-    throw invalid(`is not a regular file: ${path}`);
-  }
-  if (stat.size === 0) {
-    await handle.close();
-    throw invalid(`file is empty (0 bytes): ${path}`);
+    throw invalid(`changed while being opened: ${path}`);
   }
   const filename = cleanFilename(path);
   const recycler = new ChunkRecycler();
@@ -63,6 +78,27 @@ async function openLocation(location: string, opts: OpenVideoOptions): Promise<O
     throw invalid(`URL scheme ${text.slice(0, text.indexOf(':'))}: is not supported; use an http(s) URL or a file path`);
   }
   return openFile(location);
+}
+
+/**
+ * Checks a file-path video before anything is sent (missing, a folder, a named pipe, empty), so
+ * bad input fails before the upload's first request. Other sources are checked when opened.
+ */
+export async function precheckVideo(source: unknown): Promise<void> {
+  if (typeof source !== 'string' && !(source instanceof URL)) return;
+  const text = (typeof source === 'string' ? source : source.href).trim();
+  let path: string | undefined;
+  if (/^file:\/\//i.test(text)) {
+    try {
+      path = fileURLToPath(text);
+    } catch {
+      throw invalid('is not a valid file:// URL (use file:///absolute/path)');
+    }
+  } else if (text !== '' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    path = text;
+  }
+  const problem = path === undefined ? undefined : await fileProblem(path);
+  if (problem) throw invalid(problem);
 }
 
 /** Size of an untouched fs.ReadStream over a whole file, so a plain createReadStream gets Content-Length. */
