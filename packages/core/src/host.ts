@@ -11,7 +11,7 @@ export { iterateSessions, MAX_PAGE_SIZE, type IterateParams, type ListedSession 
 export type { Transport, TransportBody, TransportRequest, TransportResponse } from './transport/types';
 export { toNodeBody } from './transport/nodeBody';
 export type { Logger } from './util/logger';
-export { redactHeaders, scrub } from './util/redact';
+export { redactHeaders, redactUrlCredentials, scrub } from './util/redact';
 export * from './registry';
 export * from './schemas';
 export * from './polling';
