@@ -3,6 +3,7 @@ import {
   AuthenticationError,
   ConfigError,
   NoPlanError,
+  OutcomeUnknownError,
   PermissionDeniedError,
   RateLimitError,
   ValidationError,
@@ -51,8 +52,9 @@ export function toZapierError(z: ZObject, bundle: Pick<Bundle, 'authData'>, err:
     return new z.errors.ThrottledError(message, seconds);
   }
   if (err instanceof AuthenticationError) return new z.errors.ExpiredAuthError(message);
-  // Retrying cannot help: the plan, the key's rights or the input must change first.
-  if (err instanceof NoPlanError || err instanceof PermissionDeniedError || err instanceof ValidationError) {
+  // Retrying cannot help: the plan, the key's rights or the input must change first. And a write
+  // whose outcome is unknown must never be replayed automatically (it could duplicate a session).
+  if (err instanceof NoPlanError || err instanceof PermissionDeniedError || err instanceof ValidationError || err instanceof OutcomeUnknownError) {
     return new z.errors.HaltedError(message);
   }
   if (err instanceof ConfigError) return new z.errors.Error(message, 'InvalidConnection', 400);

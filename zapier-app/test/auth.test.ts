@@ -56,6 +56,23 @@ describe('authentication against the simulator', () => {
     expect(err.message).not.toContain('wrong-key-123');
   });
 
+  it('a server that is not the AIKYNETIX API (a 404 web page) fails the test, naming the base URL', async () => {
+    const { createServer } = await import('node:http');
+    const site = createServer((_req, res) => {
+      res.writeHead(404, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body><h1>Not Found</h1></body></html>');
+    });
+    await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(site.address() as { port: number }).port}`;
+    try {
+      const err = await failureOf(appTester(App.authentication.test as never, { authData: authFor(url, 'any-key-at-all') } as never));
+      expect(ownMessage(err)).toContain(url);
+      expect(ownMessage(err)).toMatch(/not from the AIKYNETIX API/);
+      expect(err.message).not.toContain('any-key-at-all');
+    } finally {
+      site.close();
+    }
+  });
+
   it('a plain-http base URL off this machine is refused before anything is sent', async () => {
     const err = await failureOf(
       appTester(App.authentication.test as never, { authData: authFor('http://api.example.com', sim.apiKey) } as never),

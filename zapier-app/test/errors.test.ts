@@ -80,17 +80,29 @@ describe('error mapping (nock)', () => {
     const err = clean(await failureOf(gait()));
     expect(scope.isDone()).toBe(true); // 1 attempt + 2 retries
     expect(payloadOf(err)).toMatchObject({ status: 500, code: 'ServerError' });
-    expect(payloadOf(err).message).toMatch(/retry the step in a few minutes/);
+    expect(payloadOf(err).message).toMatch(/try again in a few minutes/);
   }, 20_000);
 
-  it('500 on Generate Summary (not idempotent) is sent exactly once: no duplicate generation', async () => {
+  it('500 on Generate Summary (not idempotent) is sent exactly once; a read finds the text: recovered', async () => {
     const first = nock(BASE).post(SUMMARY).reply(500, { error: 'boom' });
     const second = nock(BASE).post(SUMMARY).reply(201, { final_summary: 'thread_x' });
-    const err = clean(await failureOf(generate()));
-    expect(payloadOf(err).status).toBe(500);
+    nock(BASE).get(SUMMARY).reply(200, { session_date: '05/02/2025', summary_text: { final_summary: 'Ready' } });
+    const result = (await generate()) as Record<string, unknown>;
+    expect(result).toMatchObject({ threads__recovered: true, threads__summary_text__final_summary: 'Ready' });
     expect(first.isDone()).toBe(true);
     expect(second.isDone()).toBe(false);
   });
+
+  it('500 on Generate Summary with no text afterwards: halted (never auto-replayed), saying not to generate again yet', async () => {
+    nock(BASE).post(SUMMARY).reply(500, { error: 'boom' });
+    const second = nock(BASE).post(SUMMARY).reply(201, { final_summary: 'thread_x' });
+    nock(BASE).get(SUMMARY).times(4).reply(200, { session_date: '05/02/2025' });
+    const err = clean(await failureOf(generate()));
+    expect(err.name).toBe('HaltedError');
+    expect(ownMessage(err)).toMatch(/not known whether the generation started\. Do not generate again yet/);
+    expect(ownMessage(err)).not.toMatch(/\bretry\b/i);
+    expect(second.isDone()).toBe(false);
+  }, 20_000);
 
   it('an HTML error page (proxy 502) -> a clear error, not the HTML', async () => {
     nock(BASE).post(GAIT).times(3).reply(502, '<html><body><h1>502 Bad Gateway</h1></body></html>', { 'Content-Type': 'text/html' });
@@ -100,8 +112,8 @@ describe('error mapping (nock)', () => {
     expect(payloadOf(err).message).not.toContain('<html>');
   }, 20_000);
 
-  it('an HTML page with status 200 -> ResponseParseError, not a crash', async () => {
-    nock(BASE).post(GAIT).reply(200, '<!doctype html><title>Login</title>', { 'Content-Type': 'text/html' });
+  it('an HTML page with status 200 (every try) -> ResponseParseError, not a crash', async () => {
+    nock(BASE).post(GAIT).times(3).reply(200, '<!doctype html><title>Login</title>', { 'Content-Type': 'text/html' });
     const err = clean(await failureOf(gait()));
     expect(payloadOf(err).code).toBe('ResponseParseError');
     expect(payloadOf(err).message).toMatch(/not valid JSON/);

@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First, before the core and undici load: an unsupported Node.js gets one clear line.
+import './requireNode';
 import { run } from './program';
 
 const controller = new AbortController();

@@ -5,7 +5,9 @@ import {
   ConfigError,
   ConnectionError,
   DeadlineExceededError,
+  NotAppliedError,
   NotFoundError,
+  OutcomeUnknownError,
   PermissionDeniedError,
   RateLimitError,
   ResponseParseError,
@@ -28,6 +30,7 @@ export const ExitCode = {
   sessionFailed: 5,
   timeout: 6,
   network: 7,
+  outcomeUnknown: 8,
   interrupted: 130,
 } as const;
 
@@ -35,6 +38,9 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** The exit code for an error thrown by a command. */
 export function exitCodeFor(err: unknown): ExitCodeValue {
+  // First: a write whose answer was lost must never look like a plain network error to retry.
+  if (err instanceof OutcomeUnknownError) return ExitCode.outcomeUnknown;
+  if (err instanceof NotAppliedError) return ExitCode.network;
   if (err instanceof UsageError || err instanceof ValidationError || err instanceof ConfigError) return ExitCode.usage;
   // 400/409/422: the API rejected what the user typed, so it is bad input too
   if (err instanceof BadRequestError || err instanceof UnprocessableError) return ExitCode.usage;

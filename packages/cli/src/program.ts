@@ -61,7 +61,8 @@ Configuration (first found wins):
 Output: results go to stdout (JSON only with --json); messages and progress go to stderr.
 
 Exit codes: 0 ok, 1 failure, 2 bad usage or input, 3 authentication/permission,
-            4 not found, 5 session failed, 6 timed out, 7 network or server error, 130 interrupted
+            4 not found, 5 session failed, 6 timed out, 7 network or server error,
+            8 outcome of an upload/generation unknown (check before running it again), 130 interrupted
 
 Examples:
   $ aikynetix simulate --port 8787

@@ -1,4 +1,4 @@
-import type { CallOptions } from './http/execute';
+import type { CallOptions } from './http/context';
 import { getOperation } from './registry';
 import { validateInput } from './registry/validate';
 import { parseFilterDate } from './schemas/dates';

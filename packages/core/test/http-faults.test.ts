@@ -5,6 +5,8 @@ import {
   DeadlineExceededError,
   NoPlanError,
   NotFoundError,
+  NotAppliedError,
+  OutcomeUnknownError,
   PermissionDeniedError,
   RateLimitError,
   ResponseParseError,
@@ -79,29 +81,99 @@ describe('retries of idempotent requests', () => {
 });
 
 describe('no duplicate side effects', () => {
-  it('never re-sends a summary generation after a 503', async () => {
-    const { server, client } = await setup([{ status: 503, body: { error: 'busy' } }, { status: 201, body: {} }]);
-    await expect(client.running.generateSummary({ session_id: 'abc' })).rejects.toBeInstanceOf(ServerError);
-    expect(server.requests).toHaveLength(1);
+  /** A step that answers by method: the write's script for POSTs, `read` for the recovery's GETs. */
+  const byMethod = (posts: Step[], read: (n: number) => object): Step => {
+    let p = 0;
+    let g = 0;
+    return (req, res) => {
+      if (req.method !== 'GET') {
+        const step = posts[Math.min(p++, posts.length - 1)] as Exclude<Step, (...a: never[]) => void>;
+        if ('reset' in step) return res.socket?.destroy();
+        if ('hang' in step) return;
+        res.writeHead(step.status, { 'content-type': 'application/json', ...step.headers });
+        return res.end(typeof step.body === 'object' ? JSON.stringify(step.body) : (step.body ?? ''));
+      }
+      const body = read(g++);
+      res.writeHead(Object.keys(body).length ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(Object.keys(body).length ? body : { error: 'No sessions found' }));
+    };
+  };
+  const posts = (server: { requests: Array<{ method: string }> }) => server.requests.filter((r) => r.method === 'POST').length;
+
+  it('never re-sends a summary generation after a 503; a read shows it took effect: recovered', async () => {
+    const { server, client } = await setup([byMethod([{ status: 503, body: { error: 'busy' } }], () => ({ summary_text: 'Ready text' }))]);
+    const res = (await client.running.generateSummary({ session_id: 'abc' })) as Record<string, unknown>;
+    expect(res).toMatchObject({ recovered: true, summary_text: 'Ready text', session_id: 'abc' });
+    expect(posts(server)).toBe(1);
   });
 
-  it('never re-sends an upload whose connection was reset', async () => {
-    const { server, client } = await setup([{ reset: true }, { status: 200, body: { session_id: 'x', title: 't' } }]);
-    const err = await client.running
-      .createSession({ user_id: 'u1', video: Buffer.from('....ftypisom....') })
-      .catch((e) => e);
-    expect(err).toBeInstanceOf(ConnectionError);
-    expect(server.requests).toHaveLength(1);
+  it('never re-sends an upload whose connection was reset; finds the new session by athlete and name: recovered', async () => {
+    const { server, client } = await setup([
+      byMethod([{ reset: true }, { status: 200, body: { session_id: 'dup', title: 't' } }], (n) =>
+        n === 0
+          ? { sessions: { old1: { user_id: 'u1', title: 'Run' } } }
+          : { sessions: { x9: { user_id: 'u1', title: 'Run' }, old1: { user_id: 'u1', title: 'Run' } } },
+      ),
+    ]);
+    const res = await client.running.createSession({ user_id: 'u1', session_name: 'Run', video: Buffer.from('....ftypisom....') });
+    expect(res).toEqual({ session_id: 'x9', title: 'Run', recovered: true });
+    expect(posts(server)).toBe(1);
+    expect(server.requests[0].url).toMatch(/\/sessions\/filter\/\?.*user_id=u1/);
+  });
+
+  it('an upload whose answer was lost and that left no session: NotAppliedError saying a retry is safe', async () => {
+    const { server, client } = await setup([
+      byMethod([{ status: 502, headers: { 'content-type': 'text/html' }, body: '<html>Bad Gateway</html>' }], () => ({
+        sessions: { old1: { user_id: 'u1', title: 'Run' } },
+      })),
+    ]);
+    const err = await client.running.createSession({ user_id: 'u1', session_name: 'Run', video: Buffer.from('....ftypisom....') }).catch((e) => e);
+    expect(err).toBeInstanceOf(NotAppliedError);
+    expect(err.outcome).toBe('not-applied');
+    expect(err.message).toMatch(/nothing was created, so uploading again is safe/);
+    expect(posts(server)).toBe(1);
+  }, 20_000);
+
+  it('two new sessions with the same name: OutcomeUnknownError naming both, advising no retry', async () => {
+    const { client } = await setup([
+      byMethod([{ reset: true }], (n) =>
+        n === 0 ? {} : { sessions: { a1: { user_id: 'u1', title: 'Run' }, b2: { user_id: 'u1', title: 'run' } } },
+      ),
+    ]);
+    const err = await client.running.createSession({ user_id: 'u1', session_name: 'Run', video: Buffer.from('....ftypisom....') }).catch((e) => e);
+    expect(err).toBeInstanceOf(OutcomeUnknownError);
+    expect(err.candidates).toEqual(['a1', 'b2']);
+    expect(err.message).toMatch(/a1 or b2/);
+    expect(err.message).toMatch(/Do not upload again yet/);
+    expect(`${err.message} ${err.hint}`).not.toMatch(/\b(retry|try again)\b/i);
   });
 
   it('re-sends an upload rejected with 429 (the server did not act) when the source can be replayed', async () => {
     const { server, client } = await setup([
-      { status: 429, headers: { 'retry-after': '0' }, body: { error: 'later' } },
-      { status: 200, body: { session_id: 'x1', title: 't' } },
+      byMethod(
+        [
+          { status: 429, headers: { 'retry-after': '0' }, body: { error: 'later' } },
+          { status: 200, body: { session_id: 'x1', title: 't' } },
+        ],
+        () => ({}),
+      ),
     ]);
     const res = await client.running.createSession({ user_id: 'u1', video: Buffer.from('....ftypisom....') });
     expect(res.session_id).toBe('x1');
+    expect(posts(server)).toBe(2);
+  });
+
+  it('a DELETE whose first answer was lost reports the session deleted when the retry meets 404', async () => {
+    const { server, client } = await setup([{ reset: true }, { status: 404, body: { error: "Session 'abc' not found" } }]);
+    const res = await client.sessions.delete({ session_id: 'abc' });
+    expect(res).toMatchObject({ recovered: true });
     expect(server.requests).toHaveLength(2);
+  });
+
+  it('an unreadable 200 on a read is retried', async () => {
+    const { server, client } = await setup([{ status: 200, body: '<html>cached page</html>' }, { status: 200, body: '{"met' }, ok]);
+    await expect(client.running.getSummary({ session_id: 'abc' })).resolves.toBeTruthy();
+    expect(server.requests).toHaveLength(3);
   });
 });
 

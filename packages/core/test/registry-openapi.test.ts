@@ -59,7 +59,8 @@ const samples: Record<string, Record<string, unknown>> = {
   'sessions.listAll': {},
   'sessions.getByIds': { session_ids: 'Zb3kPq9XyT2mLw8RvN4c, a8Hq2ZrT5mNc0PvXy3Lk, Zb3kPq9XyT2mLw8RvN4c' },
   'sessions.filter': {
-    start_after_id: 'Zb3kPq9XyT2mLw8RvN4c', end_before_id: 'a8Hq2ZrT5mNc0PvXy3Lk', limit: '25', activity: 'vertical jump',
+    // (a cursor with filters is refused up front: the API pages only unfiltered lists)
+    limit: '25', activity: 'vertical jump',
     start_date: new Date(Date.UTC(2025, 0, 9, 22)), end_date: '2025-02-05T10:00:00Z', title: ' treadmill ', user_id: 'u1',
     uploaded_by: 'admin1', video_status: 'Processed',
   },
@@ -105,6 +106,9 @@ test('the harness rejects what the document forbids (so the checks above can fai
 test('sample wire values are the documented formats', () => {
   expect(validateInput(getOperation('sessions.filter'), samples['sessions.filter'])).toMatchObject({
     start_date: '09/01/2025', end_date: '05/02/2025', video_status: 'processed', activity: 'Vertical Jump', limit: 25, title: 'treadmill',
+  });
+  expect(validateInput(getOperation('sessions.filter'), { start_after_id: ' Zb3kPq9XyT2mLw8RvN4c ', limit: 5 })).toEqual({
+    start_after_id: 'Zb3kPq9XyT2mLw8RvN4c', limit: 5,
   });
   expect(validateInput(getOperation('sessions.getByIds'), samples['sessions.getByIds'])).toEqual({
     session_ids: ['Zb3kPq9XyT2mLw8RvN4c', 'a8Hq2ZrT5mNc0PvXy3Lk'],

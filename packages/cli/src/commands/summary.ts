@@ -1,3 +1,4 @@
+import { OutcomeUnknownError, WaitTimeoutError } from '@aikynetix/core';
 import type { Context } from '../context';
 import { cell, table } from '../output';
 import { choiceFlag, secondsFlag } from '../parse';
@@ -57,11 +58,19 @@ async function summary(ctx: Context, id: string, opts: SummaryOptions): Promise<
   if (opts.demo && (opts.generate || opts.wait)) throw new UsageError('--demo cannot be combined with --generate or --wait');
   const client = ctx.client();
   let threads: unknown;
+  let unknown: OutcomeUnknownError | undefined;
   if (opts.generate) {
     const input: Obj = { session_id: id };
     if (units) input.measurement_system = units;
-    threads = await client.call('running.generateSummary', input, { signal: ctx.signal });
-    ctx.info(`Summary generation started for session ${id}.`);
+    try {
+      threads = await client.call('running.generateSummary', input, { signal: ctx.signal });
+      ctx.info(`Summary generation started for session ${id}.`);
+    } catch (err) {
+      // The answer was lost and the check could not tell: with --wait, the wait itself finds out.
+      if (!(opts.wait && err instanceof OutcomeUnknownError)) throw err;
+      unknown = err;
+      ctx.info(`The answer to the generation request was lost; waiting for the text to find out whether it started.`);
+    }
     if (!opts.wait) {
       ctx.result({ session_id: id, generating: true, threads }, () => `Generating; run "aikynetix summary ${id}" later, or add --wait.\n`);
       return;
@@ -76,7 +85,8 @@ async function summary(ctx: Context, id: string, opts: SummaryOptions): Promise<
       status.stop('Summary text ready.');
     } catch (err) {
       status.stop();
-      throw err;
+      // No text by the deadline after a lost answer: still unknown, and the message says what to check.
+      throw unknown && err instanceof WaitTimeoutError ? unknown : err;
     }
   } else {
     const input: Obj = { session_id: id };

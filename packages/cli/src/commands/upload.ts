@@ -1,6 +1,7 @@
 import { constants, promises as fsp } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { ValidationError } from '@aikynetix/core';
+import { fileURLToPath } from 'node:url';
+import { redactUrlCredentials, ValidationError } from '@aikynetix/core';
 import type { Context } from '../context';
 import { keyValues } from '../output';
 import { secondsFlag } from '../parse';
@@ -20,6 +21,24 @@ interface UploadOptions {
 }
 
 const isUrl = (s: string) => /^https?:\/\//i.test(s.trim());
+/** Any other `scheme://` (ftp, s3, smb...): not a path, so "file not found" would mislead. */
+const otherScheme = (s: string) => /^([a-z][a-z0-9+.-]*):\/\//i.exec(s.trim())?.[1];
+
+/** A file:// URL as a path, or a clear refusal of a scheme we cannot fetch. */
+function pathOf(source: string): string {
+  const scheme = otherScheme(source)?.toLowerCase();
+  if (scheme === undefined) return source;
+  if (scheme === 'file') {
+    try {
+      return fileURLToPath(source.trim());
+    } catch {
+      throw new ValidationError([{ field: 'video', rule: 'is not a usable file:// URL: write file:///absolute/path/run.mp4, or just the path' }]);
+    }
+  }
+  throw new ValidationError([
+    { field: 'video', rule: `${scheme}:// URLs are not supported: give an http(s) URL or a local file path (download the file first)` },
+  ]);
+}
 
 /** A local file, checked before anything is sent; the core streams it from its path. */
 async function checkLocal(ctx: Context, path: string): Promise<{ full: string; size: number }> {
@@ -31,6 +50,8 @@ async function checkLocal(ctx: Context, path: string): Promise<{ full: string; s
     const code = (err as NodeJS.ErrnoException).code;
     throw new ValidationError([{ field: 'video', rule: code === 'ENOENT' ? `file not found: ${path}` : `cannot read ${path} (${code})` }]);
   }
+  if (stat.isFIFO()) throw new ValidationError([{ field: 'video', rule: `is a named pipe, not a video file: ${path}` }]);
+  if (stat.isDirectory()) throw new ValidationError([{ field: 'video', rule: `is a folder, not a video file: ${path}` }]);
   if (!stat.isFile()) throw new ValidationError([{ field: 'video', rule: `not a regular file: ${path}` }]);
   if (stat.size === 0) throw new ValidationError([{ field: 'video', rule: `file is empty (0 bytes): ${path}` }]);
   // a permission problem is reported before the request starts
@@ -48,10 +69,11 @@ async function upload(ctx: Context, source: string, opts: UploadOptions): Promis
   const client = ctx.client();
   let video = source;
   if (isUrl(source)) {
-    ctx.info(`Streaming ${source.replace(/[?#].*$/, '')} to AIKYNETIX...`);
+    // Neither a signed query string nor a user:password may reach the terminal or a CI log.
+    ctx.info(`Streaming ${redactUrlCredentials(source.trim().replace(/[?#].*$/, ''))} to AIKYNETIX...`);
   } else {
     // A path (not a stream) lets the core refill one read buffer: the upload's memory stays flat.
-    const local = await checkLocal(ctx, source);
+    const local = await checkLocal(ctx, pathOf(source));
     video = local.full;
     ctx.info(`Uploading ${basename(source)} (${formatBytes(local.size)})...`);
   }
@@ -76,7 +98,11 @@ async function upload(ctx: Context, source: string, opts: UploadOptions): Promis
     { signal: ctx.signal, onUploadProgress },
   )) as { session_id: string; title?: string } & Record<string, unknown>;
   bar?.finish();
-  ctx.info(`Created session ${created.session_id}${created.title ? ` ("${created.title}")` : ''} after sending ${formatBytes(sent)}.`);
+  if (created.recovered) {
+    ctx.info(`Created session ${created.session_id}${created.title ? ` ("${created.title}")` : ''}: its answer was lost, and the check afterwards found it (not uploaded twice).`);
+  } else {
+    ctx.info(`Created session ${created.session_id}${created.title ? ` ("${created.title}")` : ''} after sending ${formatBytes(sent)}.`);
+  }
 
   if (!opts.wait) {
     ctx.result({ ...created, status: 'processing' }, () => keyValues({ session_id: created.session_id, title: created.title, status: 'processing' }));

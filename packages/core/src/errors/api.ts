@@ -47,8 +47,15 @@ export class ServerError extends ApiError {
 export class ResponseParseError extends AikynetixError {
   /** The first characters of the body, for diagnosis (never contains request headers). */
   readonly bodySnippet?: string;
-  constructor(message: string, details: ErrorDetails & { bodySnippet?: string }) {
+  /** True when the body was not JSON at all (cut short, an HTML page): usually transient. */
+  readonly unparsable: boolean;
+  constructor(message: string, details: ErrorDetails & { bodySnippet?: string; unparsable?: boolean }) {
     super(message, details);
     this.bodySnippet = details.bodySnippet;
+    this.unparsable = details.unparsable ?? false;
+  }
+  /** A garbled body is worth another try; a well-formed body of the wrong shape is not. */
+  override get retryable(): boolean {
+    return this.unparsable;
   }
 }

@@ -10,8 +10,16 @@ export interface ErrorDetails {
   requestId?: string;
   /** What a no-code user can do about it. */
   hint?: string;
+  /** For a failed write: whether it took effect, as far as the core could find out. */
+  outcome?: WriteOutcome;
   cause?: unknown;
 }
+
+/**
+ * What a failed write did to the account: `not-applied` (checked: nothing was created, so a retry is
+ * safe) or `unknown` (the core could not find out; see the message for what to check).
+ */
+export type WriteOutcome = 'not-applied' | 'unknown';
 
 /**
  * Root of the error hierarchy. Messages are built from redacted parts only, and `toJSON`
@@ -23,6 +31,7 @@ export class AikynetixError extends Error {
   readonly apiMessage?: string;
   readonly requestId?: string;
   readonly hint?: string;
+  readonly outcome?: WriteOutcome;
 
   constructor(message: string, details: ErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -32,6 +41,7 @@ export class AikynetixError extends Error {
     this.apiMessage = details.apiMessage;
     this.requestId = details.requestId;
     this.hint = details.hint;
+    this.outcome = details.outcome;
   }
 
   /** Whether retrying the same request later could succeed. */
@@ -48,6 +58,7 @@ export class AikynetixError extends Error {
       apiMessage: this.apiMessage,
       requestId: this.requestId,
       hint: this.hint,
+      outcome: this.outcome,
     };
   }
 }

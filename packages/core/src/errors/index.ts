@@ -3,3 +3,4 @@ export * from './input';
 export * from './api';
 export * from './network';
 export * from './session';
+export * from './outcome';

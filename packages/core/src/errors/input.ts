@@ -1,3 +1,4 @@
+import { redactUrlCredentials } from '../util/redact';
 import { AikynetixError } from './base';
 
 /** One problem with the caller's input. */
@@ -12,7 +13,9 @@ export interface FieldIssue {
 export class ValidationError extends AikynetixError {
   readonly issues: FieldIssue[];
 
-  constructor(issues: FieldIssue[], operationId?: string) {
+  constructor(given: FieldIssue[], operationId?: string) {
+    // A rule may quote what the user typed: a URL in it must not carry its password onward.
+    const issues = given.map((i) => ({ field: i.field, rule: redactUrlCredentials(i.rule) }));
     const list = issues.map((i) => `${i.field}: ${i.rule}`).join('; ');
     super(`Invalid input: ${list}`, {
       operationId,

@@ -4,6 +4,7 @@ import {
   ApiError,
   AuthenticationError,
   BadRequestError,
+  ConfigError,
   ConnectionError,
   NoPlanError,
   NotFoundError,
@@ -45,6 +46,19 @@ export function apiMessageOf(body: string): string | undefined {
   return undefined;
 }
 
+/**
+ * True when a body is the API's own error answer: a JSON object with an `error` text (every error
+ * response in the reference pages has that shape). A proxy's or another server's 404 page is not.
+ */
+export function isApiErrorBody(body: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return !!parsed && typeof parsed === 'object' && typeof (parsed as { error?: unknown }).error === 'string';
+  } catch {
+    return false;
+  }
+}
+
 const HINTS = {
   400: 'Check the fields of this step against what AIKYNETIX expects (the message names the problem).',
   401: 'Check the API key in your AIKYNETIX credentials (and the auth style); create a new key if it was revoked.',
@@ -53,7 +67,7 @@ const HINTS = {
   404: 'Check the session ID: the session does not exist, was deleted, or belongs to another account.',
   nothing: 'AIKYNETIX found nothing for this account yet: upload a video and wait until it is processed.',
   429: 'AIKYNETIX is rate-limiting this account: the step will succeed if retried a little later.',
-  500: 'AIKYNETIX had a temporary problem: retry the step in a few minutes.',
+  500: 'AIKYNETIX had a temporary problem (reads are retried automatically); try again in a few minutes.',
 } as const;
 
 /** Map a non-success response to the typed error for its status. */
@@ -61,7 +75,8 @@ export function errorFromResponse(
   op: AnyOperation,
   res: TransportResponse,
   secrets: ReadonlyArray<string | undefined>,
-): ApiError {
+  baseUrl?: string,
+): AikynetixError {
   const status = res.status;
   const rawMessage = apiMessageOf(res.body);
   const apiMessage = rawMessage === undefined ? undefined : truncate(scrub(rawMessage, secrets), 500);
@@ -75,6 +90,14 @@ export function errorFromResponse(
   if (status === 400) return new BadRequestError(what, { ...base, hint: HINTS[400] });
   if (status === 401) return new AuthenticationError(what, { ...base, hint: HINTS[401] });
   if (status === 403) return new PermissionDeniedError(what, { ...base, hint: HINTS[403] });
+  if (status === 404 && !isApiErrorBody(res.body)) {
+    // Not the API's answer: the base URL points at something else (a web site, a wrong path).
+    const where = baseUrl ? ` at ${baseUrl}` : '';
+    return new ConfigError(`${op.title}: the server${where} answered 404 with a page that is not from the AIKYNETIX API`, {
+      ...base,
+      hint: `Check the base URL in your AIKYNETIX credentials${where ? ` (now ${baseUrl})` : ''}: it should be https://api.aikynetix.app or your simulator's address.`,
+    });
+  }
   if (status === 404) {
     const aboutOneSession = 'session_id' in (op.in as Record<string, unknown>);
     return new NotFoundError(what, { ...base, hint: aboutOneSession ? HINTS[404] : HINTS.nothing });

@@ -4,7 +4,7 @@ import type { AnyOperation } from '../registry/types';
 import type { TransportBody } from '../transport/types';
 import { encodeMultipart } from '../upload/multipart';
 import type { ChunkRecycler } from '../upload/recycler';
-import { openVideo, type Downloader } from '../upload/videoSource';
+import { openVideo, precheckVideo, type Downloader } from '../upload/videoSource';
 
 /** Our user agent, so the API owner can tell connector traffic apart. */
 export const USER_AGENT = 'aikynetix-connectors/0.1 (+core)';
@@ -20,6 +20,8 @@ export interface PreparedRequest {
   replayable: boolean;
   /** Carries a video: idle timeout instead of a total one. */
   isUpload: boolean;
+  /** Checks what can be checked without sending (a video file's existence and kind). */
+  precheck?: () => Promise<void>;
 }
 
 function wireValue(v: unknown): string {
@@ -90,6 +92,7 @@ export function prepareRequest(
       headers,
       replayable: isReplayableVideo(source),
       isUpload: true,
+      precheck: () => precheckVideo(source),
       async body(signal) {
         const video = await openVideo(source as never, { download, signal });
         const fields: Array<[string, string]> = [];

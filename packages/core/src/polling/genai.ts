@@ -1,7 +1,12 @@
+import { NotFoundError } from '../errors/api';
 import { WaitTimeoutError } from '../errors/session';
 import { pollUntil } from './pollUntil';
 import { checkSessionId } from './session';
-import type { CallApi, WaitOptions, WaitProgress } from './types';
+import { hasText } from './text';
+import { isTransient, notFoundTracker } from './transient';
+import type { ReportsApi, WaitOptions, WaitProgress } from './types';
+
+export { hasText } from './text';
 
 /** Default longest wait for GenAI text after asking for it. */
 export const DEFAULT_TEXT_WAIT_MS = 5 * 60 * 1000;
@@ -10,27 +15,33 @@ export const DEFAULT_TEXT_WAIT_MS = 5 * 60 * 1000;
 export type TextProgress = WaitProgress;
 export type WaitForTextOptions = WaitOptions;
 
-/** True when a value holds some text: a non-blank string, or an object/array containing one. */
-export function hasText(value: unknown): boolean {
-  if (typeof value === 'string') return value.trim() !== '';
-  if (Array.isArray(value)) return value.some(hasText);
-  if (value && typeof value === 'object') return Object.values(value).some(hasText);
-  return false;
-}
+/** The report reads that carry GenAI text. */
+type TextRead = 'getSummary' | 'getFormAnalysis' | 'getGaitAnalysis';
 
 async function waitForText(
-  api: CallApi,
+  api: ReportsApi,
   sessionId: string,
-  operationId: string,
+  read: TextRead,
   field: string,
   what: string,
   opts: WaitForTextOptions,
 ): Promise<any> {
   checkSessionId(sessionId);
   const { onProgress, ...timing } = opts;
+  const operationId = `running.${read}`;
+  const tracker = notFoundTracker();
   return pollUntil(
     async ({ signal }) => {
-      const result = await api.call(operationId, { session_id: sessionId }, { signal });
+      let result: Record<string, unknown>;
+      try {
+        result = (await api.running[read]({ session_id: sessionId }, { signal })) as Record<string, unknown>;
+      } catch (err) {
+        if (isTransient(err)) return { status: 'retrying', done: false };
+        if (tracker.definitive(err)) return { status: 'not found', done: false, error: err as NotFoundError };
+        if (err instanceof NotFoundError) return { status: 'not found', done: false };
+        throw err;
+      }
+      tracker.saw();
       return hasText(result?.[field]) ? { status: 'ready', done: true, value: result } : { status: 'waiting', done: false };
     },
     {
@@ -44,16 +55,16 @@ async function waitForText(
 }
 
 /** Polls `running.getSummary` until `summary_text` has content; resolves with the summary. */
-export function waitForSummaryText(api: CallApi, sessionId: string, opts: WaitForTextOptions = {}): Promise<any> {
-  return waitForText(api, sessionId, 'running.getSummary', 'summary_text', 'the GenAI summary', opts);
+export function waitForSummaryText(api: ReportsApi, sessionId: string, opts: WaitForTextOptions = {}): Promise<any> {
+  return waitForText(api, sessionId, 'getSummary', 'summary_text', 'the GenAI summary', opts);
 }
 
 /** Polls `running.getFormAnalysis` until `form_comments` has content; resolves with the report. */
-export function waitForFormRecommendations(api: CallApi, sessionId: string, opts: WaitForTextOptions = {}): Promise<any> {
-  return waitForText(api, sessionId, 'running.getFormAnalysis', 'form_comments', 'the form recommendations', opts);
+export function waitForFormRecommendations(api: ReportsApi, sessionId: string, opts: WaitForTextOptions = {}): Promise<any> {
+  return waitForText(api, sessionId, 'getFormAnalysis', 'form_comments', 'the form recommendations', opts);
 }
 
 /** Polls `running.getGaitAnalysis` until `report_comments` has content; resolves with the report. */
-export function waitForGaitRecommendations(api: CallApi, sessionId: string, opts: WaitForTextOptions = {}): Promise<any> {
-  return waitForText(api, sessionId, 'running.getGaitAnalysis', 'report_comments', 'the gait recommendations', opts);
+export function waitForGaitRecommendations(api: ReportsApi, sessionId: string, opts: WaitForTextOptions = {}): Promise<any> {
+  return waitForText(api, sessionId, 'getGaitAnalysis', 'report_comments', 'the gait recommendations', opts);
 }

@@ -1,15 +1,24 @@
 import type { Sleep } from '../timing/sleep';
+import type { Aikynetix } from '../client';
 
-/** The one client capability polling and the feed need; `Aikynetix` implements it. */
+/**
+ * The untyped call port the event feed still uses (the waits take typed slices of the client).
+ * @deprecated use a `Pick<Aikynetix, ...>` slice.
+ */
 export interface CallApi {
   call(operationId: string, input: Record<string, unknown>, opts?: { signal?: AbortSignal }): Promise<any>;
 }
+
+/** The part of the client a session wait needs. */
+export type SessionsApi = Pick<Aikynetix, 'sessions'>;
+/** The part of the client a GenAI text wait needs. */
+export type ReportsApi = Pick<Aikynetix, 'running'>;
 
 /** Reported after every status check. */
 export interface PollProgress {
   attempt: number;
   elapsedMs: number;
-  /** What the last check saw (e.g. `processing`, `waiting`). */
+  /** What the last check saw (e.g. `processing`, `waiting`, `retrying` after a transient failure). */
   status: string;
 }
 

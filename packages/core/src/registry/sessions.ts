@@ -30,6 +30,25 @@ const isJump = () => flagField('Is Jump Session', 'Treat the session as a jump s
 const isWeight = () =>
   flagField('Is Weightlifting Session', 'Treat the session as a weightlifting session when the analyzed video has to be created.');
 
+/** Filters of the filter endpoint (the API pages with a cursor only when none of them is set). */
+export const FILTER_FIELDS = ['activity', 'start_date', 'end_date', 'title', 'user_id', 'uploaded_by', 'video_status'] as const;
+
+/** A cursor together with a filter is refused by the API (it pages only unfiltered lists): say so before sending. */
+function refuseCursorWithFilter(v: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const cursors = (['start_after_id', 'end_before_id'] as const).filter((k) => v[k] !== undefined);
+  if (cursors.length === 2) {
+    ctx.addIssue({ code: 'custom', path: ['end_before_id'], message: 'use either start_after_id or end_before_id, not both' });
+  }
+  const filters = FILTER_FIELDS.filter((k) => v[k] !== undefined);
+  if (cursors.length > 0 && filters.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [cursors[0]],
+      message: `cannot be combined with a filter (${filters.join(', ')}): the API pages only unfiltered lists; leave the cursor empty`,
+    });
+  }
+}
+
 const listAll = defineOperation({
   id: 'sessions.listAll',
   area: 'sessions',
@@ -120,7 +139,7 @@ const filter = defineOperation({
       fieldType: 'enum',
       options: optionsOf(VIDEO_STATUSES),
     }).optional(),
-  }),
+  }).superRefine(refuseCursorWithFilter),
   in: {
     start_after_id: 'query',
     end_before_id: 'query',

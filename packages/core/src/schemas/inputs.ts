@@ -18,8 +18,21 @@ const quote = (v: unknown): string => {
   return `'${s.length > 30 ? `${s.slice(0, 30)}…` : s}'`;
 };
 
+/** C0 control characters (NUL, CR, LF, ...) and DEL: never meaningful in an id or a name. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** "must not contain control characters (found U+000A)", or undefined when there are none. */
+export function controlCharProblem(input: unknown): string | undefined {
+  const hit = typeof input === 'string' ? input.match(CONTROL)?.[0] : undefined;
+  if (hit === undefined) return undefined;
+  const code = hit.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  return `must not contain control characters such as line breaks or NUL (found U+${code})`;
+}
+
 /** The most specific reason a (trimmed, non-empty, short enough) id is unsafe. */
 function idCharProblem(input: unknown): string {
+  const control = controlCharProblem(input);
+  if (control) return control;
   const s = String(input);
   for (const bad of ['/', '..', '?', '#', '\\', '%']) if (s.includes(bad)) return `must not contain '${bad}'`;
   if (/\s/.test(s)) return 'must not contain spaces';
@@ -28,9 +41,10 @@ function idCharProblem(input: unknown): string {
 }
 
 /** A session id schema without metadata (also used for list items). */
-export function idSchema(): z.ZodString {
+export function idSchema() {
   return z
     .string({ error: (iss) => (iss.input === undefined ? undefined : 'must be text') })
+    .refine((v) => !CONTROL.test(v), { error: (iss) => controlCharProblem(iss.input), abort: true })
     .trim()
     .min(1, { error: 'must not be empty', abort: true })
     .max(SESSION_ID_MAX, {
@@ -72,7 +86,10 @@ export function demoField() {
   return flagField('Demo Data', 'Return AIKYNETIX\'s pre-generated demo data instead of this session (useful for testing a workflow).');
 }
 
-/** A number given as a number or numeric text, checked against a range. */
+/** Plain decimal notation only: `0x10`, `1e1`, `Infinity` or `1_000` are not what a user means by a number. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** A number given as a number or decimal text, checked against a range. */
 export function numberLike(opts: { min: number; max: number; integer?: boolean }) {
   const kind = opts.integer ? 'a whole number' : 'a number';
   let target = z.number({ error: `must be ${kind}` });
@@ -82,9 +99,10 @@ export function numberLike(opts: { min: number; max: number; integer?: boolean }
       error: (iss) => (iss.input === undefined ? undefined : `must be ${kind} (got ${quote(iss.input)})`),
     })
     .transform((v, ctx) => {
-      const n = typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v.trim());
+      const n = typeof v === 'number' ? v : DECIMAL.test(v.trim()) ? Number(v.trim()) : Number.NaN;
       if (!Number.isFinite(n)) {
-        ctx.addIssue({ code: 'custom', message: `must be ${kind} (got ${quote(v)})`, input: v });
+        const how = typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v.trim())) ? ', written in plain decimal digits' : '';
+        ctx.addIssue({ code: 'custom', message: `must be ${kind}${how} (got ${quote(v)})`, input: v });
         return z.NEVER;
       }
       return n;
@@ -100,6 +118,7 @@ export function numberLike(opts: { min: number; max: number; integer?: boolean }
 export function textSchema(max: number) {
   return z
     .string({ error: (iss) => (iss.input === undefined ? undefined : 'must be text') })
+    .refine((v) => !CONTROL.test(v), { error: (iss) => controlCharProblem(iss.input), abort: true })
     .trim()
     .min(1, { error: 'must not be empty' })
     .max(max, { error: (iss) => `must be at most ${max} characters (got ${String(iss.input).length})` });

@@ -3,6 +3,7 @@ import { AbortError, ConnectionError } from '../errors/network';
 import { toByteStream } from './byteStream';
 import { pickContentType } from './contentType';
 import { filenameFromDisposition, filenameFromUrl } from './filename';
+import { redactUrlCredentials } from '../util/redact';
 import { redactUrl } from './redact';
 import type { Downloader, OpenedVideo } from './types';
 
@@ -25,6 +26,12 @@ function failureCode(err: unknown): string {
   return cause?.code ?? cause?.message ?? (err as Error).message ?? 'network error';
 }
 
+/** `Basic <base64(user:password)>` from a URL's (percent-encoded) user info. */
+function basicAuth(url: URL): string {
+  const pair = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+  return `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(pair)))}`;
+}
+
 /**
  * Builds a downloader that streams a video URL. It sends no credentials (the API key belongs to
  * AIKYNETIX, not to the file's host), follows redirects itself (so loops are reported) and never
@@ -35,6 +42,12 @@ export function createDownloader(options: DownloaderOptions = {}): Downloader {
   return async (url: string, signal?: AbortSignal): Promise<OpenedVideo> => {
     const doFetch = options.fetch ?? fetch;
     let current = new URL(url);
+    // fetch refuses URLs with user:password (echoing them in its error): send them as Basic auth
+    // instead, to the URL's own origin only, and keep them out of every message.
+    const basic = current.username || current.password ? basicAuth(current) : undefined;
+    const origin = current.origin;
+    current.username = '';
+    current.password = '';
     for (let hop = 0; ; hop++) {
       let res: Response;
       try {
@@ -42,15 +55,21 @@ export function createDownloader(options: DownloaderOptions = {}): Downloader {
           method: 'GET',
           redirect: 'manual',
           // identity: the bytes we upload must be the file itself, not a decoded gzip of it
-          headers: { accept: 'video/*, */*;q=0.8', 'accept-encoding': 'identity' },
+          headers: {
+            accept: 'video/*, */*;q=0.8',
+            'accept-encoding': 'identity',
+            ...(basic && current.origin === origin ? { authorization: basic } : {}),
+          },
           signal,
         });
       } catch (err) {
-        if (signal?.aborted) throw new AbortError('The video download was aborted', { cause: signal.reason });
-        throw new ConnectionError(`Could not download the video from ${redactUrl(current)} (${failureCode(err)})`, {
+        if (signal?.aborted) throw new AbortError('The video download was aborted');
+        // The fetch error is not kept as cause: its message may hold the URL it was given.
+        throw new ConnectionError(`Could not download the video from ${redactUrl(current)} (${redactUrlCredentials(failureCode(err))})`, {
           operationId: 'running.createSession',
+          // Failing to fetch the video happens before anything is sent to AIKYNETIX.
+          notSent: true,
           hint: 'Check that the video URL is correct and reachable from this machine.',
-          cause: err,
         });
       }
       const status = res.status;

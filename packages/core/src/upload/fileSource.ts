@@ -7,7 +7,40 @@ import { ChunkRecycler } from './recycler';
 import type { FileReader, OpenedVideo } from './types';
 import { invalid } from './videoSource';
 
+/** Why a path cannot be uploaded, read from its metadata only (opening a named pipe would block). */
+async function fileProblem(path: string): Promise<string | undefined> {
+  let stat: Awaited<ReturnType<typeof fsp.stat>>;
+  try {
+    stat = await fsp.stat(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return `file not found: ${path}`;
+    if (code === 'EACCES' || code === 'EPERM') return `file cannot be read (permission denied): ${path}`;
+    return `file cannot be opened (${code ?? 'error'}): ${path}`;
+  }
+  if (stat.isDirectory()) return `is a folder, not a video file: ${path}`;
+  if (stat.isFIFO()) return `is a named pipe, not a video file (its size cannot be known and reading it may never end): ${path}`;
+  if (!stat.isFile()) return `is not a regular file: ${path}`;
+  if (stat.size === 0) return `file is empty (0 bytes): ${path}`;
+  return undefined;
+}
+
+function pathOf(location: string): string {
+  if (!/^file:\/\//i.test(location)) return location;
+  try {
+    return fileURLToPath(location);
+  } catch {
+    throw invalid('is not a valid file:// URL (use file:///absolute/path)');
+  }
+}
+
+async function checkFile(location: string): Promise<void> {
+  const problem = await fileProblem(pathOf(location));
+  if (problem) throw invalid(problem);
+}
+
 async function openFile(path: string): Promise<OpenedVideo> {
+  await checkFile(path);
   let handle: fsp.FileHandle;
   try {
     handle = await fsp.open(path, 'r');
@@ -15,17 +48,12 @@ async function openFile(path: string): Promise<OpenedVideo> {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw invalid(`file not found: ${path}`);
     if (code === 'EACCES' || code === 'EPERM') throw invalid(`file cannot be read (permission denied): ${path}`);
-    if (code === 'EISDIR') throw invalid(`is a folder, not a video file: ${path}`);
     throw invalid(`file cannot be opened (${code ?? 'error'}): ${path}`);
   }
   const stat = await handle.stat();
-  if (!stat.isFile()) {
+  if (!stat.isFile() || stat.size === 0) {
     await handle.close();
-    throw invalid(`is not a regular file: ${path}`);
-  }
-  if (stat.size === 0) {
-    await handle.close();
-    throw invalid(`file is empty (0 bytes): ${path}`);
+    throw invalid(`changed while being opened: ${path}`);
   }
   const filename = cleanFilename(path);
   const recycler = new ChunkRecycler();
@@ -50,6 +78,7 @@ async function readStreamSize(stream: unknown): Promise<number | undefined> {
 /** Node's file system as the core's file reader (file paths, file:// URLs, fs.ReadStream sizes). */
 export const nodeFileReader: FileReader = {
   open: openFile,
-  openUrl: (url) => openFile(fileURLToPath(url)),
+  openUrl: (url) => openFile(pathOf(url)),
   sizeOf: readStreamSize,
+  check: checkFile,
 };

@@ -37,4 +37,6 @@ export interface FileReader {
   openUrl(url: string): Promise<OpenedVideo>;
   /** Size of an untouched file stream over a whole file, so it gets a Content-Length; else undefined. */
   sizeOf(stream: unknown): Promise<number | undefined>;
+  /** Refuses a file path or file:// URL that cannot be uploaded (missing, folder, named pipe, empty), from metadata only. */
+  check(location: string): Promise<void>;
 }

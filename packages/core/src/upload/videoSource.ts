@@ -44,6 +44,19 @@ async function openLocation(location: string, opts: OpenVideoOptions): Promise<O
   return isFileUrl ? files.openUrl(text) : files.open(location);
 }
 
+/**
+ * Checks a file-path video before anything is sent (missing, a folder, a named pipe, empty), so
+ * bad input fails before the upload's first request. Other sources are checked when opened.
+ */
+export async function precheckVideo(source: unknown): Promise<void> {
+  if (typeof source !== 'string' && !(source instanceof URL)) return;
+  const text = (typeof source === 'string' ? source : source.href).trim();
+  const isFileUrl = /^file:\/\//i.test(text);
+  if (text === '' || (!isFileUrl && /^[a-z][a-z0-9+.-]*:\/\//i.test(text))) return;
+  if (!files) throw invalid('must be binary data or an http(s) URL here: this host does not read file paths');
+  await files.check(text);
+}
+
 function openDescribed(input: VideoStreamInput): OpenedVideo {
   const { size, filename, contentType } = input;
   if (size !== undefined && (!Number.isSafeInteger(size) || size < 0)) {

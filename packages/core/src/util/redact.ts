@@ -8,9 +8,20 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
   return out;
 }
 
-/** `text` with every occurrence of each secret (4+ chars) replaced, so echoes of a key never escape. */
+/** `scheme://user:password@` inside any text. */
+const URL_CREDENTIALS = /([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
+
+/** `text` with the user:password part of every URL in it replaced (`https://[redacted]@host/...`). */
+export function redactUrlCredentials(text: string): string {
+  return text.replace(URL_CREDENTIALS, '$1[redacted]@');
+}
+
+/**
+ * `text` with every occurrence of each secret (4+ chars) replaced, so echoes of a key never escape,
+ * and with credentials inside URLs removed.
+ */
 export function scrub(text: string, secrets: ReadonlyArray<string | undefined>): string {
-  let out = text;
+  let out = redactUrlCredentials(text);
   for (const s of secrets) {
     if (s && s.length >= 4) out = out.split(s).join('[redacted]');
   }
