@@ -72,3 +72,17 @@ test('seed, new uploads, processing and failure: each event once, a few requests
   expect(quiet.stats.requests).toBe(1);
   expect(quiet.stats.sessionsRead).toBeLessThanOrEqual(4);
 });
+
+describe('feedSourceFromApi over the real client', () => {
+  test('pages the unfiltered filter endpoint with the account count; by-ids skips deleted sessions', async () => {
+    const source = feedSourceFromApi(client);
+    const first = await source.newest({ limit: 4 });
+    expect(first.sessions).toHaveLength(4);
+    expect(first.total).toBe(sim.control.stats().sessions);
+    expect(first.sessions[0]).toEqual(expect.objectContaining({ id: expect.any(String), status: expect.stringMatching(/^(processing|processed|failed)$/), created_at_iso: expect.any(String) }));
+    const next = await source.newest({ limit: 4, start_after_id: first.sessions[3].id });
+    expect(next.sessions.map((s) => s.id)).not.toContain(first.sessions[3].id);
+    const ids = [first.sessions[0].id, 'no-such-session-id-000'];
+    expect((await source.byIds(ids)).map((s) => s.id)).toEqual([first.sessions[0].id]);
+  });
+});

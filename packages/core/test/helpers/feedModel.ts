@@ -1,5 +1,6 @@
 import { NotFoundError } from '../../src/errors/api';
-import type { FeedSession, FeedSource } from '../../src/feed/types';
+import type { FeedSource } from '../../src/feed/types';
+import type { Session } from '../../src/schemas/session';
 
 /** Deterministic PRNG (mulberry32) so every failing seed can be replayed. */
 export function rng(seed: number) {
@@ -45,6 +46,8 @@ export class SessionListModel implements FeedSource {
   maxLimitSeen = 0;
   /** What a start_after_id naming a deleted session gives: an empty page (404 read as empty) or an error. */
   deletedCursor: 'empty' | 'throw' = 'empty';
+  /** Whether pages carry the account's count (the API's query_count). */
+  reportsTotal = true;
   private counter = 0;
 
   constructor(private readonly random = rng(1)) {}
@@ -74,7 +77,7 @@ export class SessionListModel implements FeedSource {
     return [...this.sessions.values()].sort((a, b) => b.minute - a.minute || b.tie - a.tie);
   }
 
-  view(s: ModelSession): FeedSession {
+  view(s: ModelSession): Session {
     return {
       id: s.id,
       status: s.status,
@@ -102,7 +105,7 @@ export class SessionListModel implements FeedSource {
     }
     const page = list.slice(from, from + limit).map((s) => this.view(s));
     this.sessionsReturned += page.length;
-    return { sessions: page };
+    return { sessions: page, total: this.reportsTotal ? list.length : undefined };
   }
 
   async byIds(ids: string[]) {
