@@ -131,8 +131,8 @@ describe('pollEvents: guarantees', () => {
     const newest = api.create();
     await f.poll();
     expect(f.state!.pending.map(([id]) => id).sort()).toEqual([doomed.id, newest.id].sort());
-    api.sessions.delete(doomed.id);
-    api.sessions.delete(newest.id); // the watermark minute is now empty
+    api.remove(doomed.id);
+    api.remove(newest.id); // the watermark minute is now empty
     const r = await f.poll();
     expect(r.events).toEqual([]);
     expect(f.state!.pending).toEqual([]);
@@ -237,7 +237,7 @@ describe('pollEvents: cost and bounds', () => {
       if (!deletedCursor) {
         // The continuation's own cursor session disappears between polls: the next candidate is used.
         const gone = f.state!.burst!.after[0];
-        api.sessions.delete(gone);
+        api.remove(gone);
         burst.splice(burst.indexOf(gone), 1);
         created.splice(created.indexOf(gone), 1);
         deletedCursor = true;
@@ -261,7 +261,7 @@ describe('pollEvents: cost and bounds', () => {
     }
     const first = await f.poll({ maxPages: 2 });
     expect(first.stats.burstPending).toBe(true);
-    for (const id of f.state!.burst!.after) api.sessions.delete(id);
+    for (const id of f.state!.burst!.after) api.remove(id);
     // Two pages per poll, three candidates: the second poll tries the last one and gives up.
     const next = await f.poll({ maxPages: 2 });
     expect(next.stats.burstPending).toBe(true);

@@ -70,11 +70,42 @@ export class SessionListModel implements FeedSource {
       ...over,
     };
     this.sessions.set(id, s);
+    this.touch();
     return s;
   }
 
+  private cache: { version: number; list: ModelSession[]; index: Map<string, number> } | undefined;
+  /** Bumped by create/remove/backdate; direct edits of `minute` or `sessions` must call touch(). */
+  private version = 0;
+
+  touch(): void {
+    this.version++;
+  }
+
+  /** Deletes a session (as the API's DELETE does). */
+  remove(id: string): boolean {
+    this.touch();
+    return this.sessions.delete(id);
+  }
+
+  /** Moves a session's recorded date (Update Session's created_at) to another minute. */
+  backdate(s: ModelSession, minute: number): void {
+    s.minute = minute;
+    s.tie = this.random.next();
+    this.touch();
+  }
+
   ordered(): ModelSession[] {
-    return [...this.sessions.values()].sort((a, b) => b.minute - a.minute || b.tie - a.tie);
+    return this.sorted().list;
+  }
+
+  private sorted() {
+    // Cached per change (sweeps page through thousands of sessions).
+    if (!this.cache || this.cache.version !== this.version || this.cache.list.length !== this.sessions.size) {
+      const list = [...this.sessions.values()].sort((a, b) => b.minute - a.minute || b.tie - a.tie);
+      this.cache = { version: this.version, list, index: new Map(list.map((s, i) => [s.id, i])) };
+    }
+    return this.cache;
   }
 
   view(s: ModelSession): Session {
@@ -93,10 +124,10 @@ export class SessionListModel implements FeedSource {
     this.newestCalls++;
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new Error(`bad limit ${limit}`);
     this.maxLimitSeen = Math.max(this.maxLimitSeen, limit);
-    const list = this.ordered();
+    const { list, index } = this.sorted();
     let from = 0;
     if (start_after_id !== undefined) {
-      const i = list.findIndex((s) => s.id === start_after_id);
+      const i = index.get(start_after_id) ?? -1;
       if (i < 0) {
         if (this.deletedCursor === 'throw') throw new NotFoundError('Session not found', { status: 404 });
         return { sessions: [] };
