@@ -1,6 +1,7 @@
 import { ValidationError } from '../src/errors/input';
 import { pollEvents, type PollEventsResult } from '../src/feed/pollEvents';
 import type { FeedEventType, FeedLimits, FeedState, PollEventsOptions } from '../src/feed/types';
+import { DEFAULT_LIMITS } from '../src/feed/state';
 import { rng, SessionListModel } from './helpers/feedModel';
 
 const ALL: FeedEventType[] = ['created', 'processed', 'failed'];
@@ -339,5 +340,82 @@ describe('pollEvents: cost and bounds', () => {
     expect(r.warnings.map((w) => w.sessionIds)).toEqual([[stuck.id]]);
     stuck.status = 'processed';
     expect((await f.poll()).events).toEqual([]);
+  });
+});
+
+describe('pollEvents: sessions that appear below the position (found by the account count and a sweep)', () => {
+  /** An account of 300 sessions over the last five hours, seeded. */
+  async function setup() {
+    const api = new SessionListModel(rng(41));
+    api.clockMs -= 300 * 60_000;
+    for (let i = 0; i < 300; i++) {
+      api.clockMs += 60_000;
+      api.create({ status: 'processed' });
+    }
+    const f = feed(api);
+    await f.poll();
+    return { api, f };
+  }
+
+  test('a session back-dated before the next poll fires created, then processed, once', async () => {
+    const { api, f } = await setup();
+    api.clockMs += 60_000;
+    const late = api.create();
+    api.backdate(late, api.minute - 3 * 24 * 60); // three days back, still processing
+    const r = await f.poll();
+    expect(r.stats.swept).toBe(true);
+    expect(r.stats.recovered).toBe(1);
+    expect(keysOf(r)).toEqual([`${late.id}:created`]);
+    late.status = 'processed';
+    expect(keysOf(await f.poll())).toEqual([`${late.id}:processed`]);
+    const quiet = await f.poll();
+    expect(quiet.events).toEqual([]);
+    expect(quiet.stats.requests).toBe(1); // the count adds up again: no sweep
+  });
+
+  test('a delete hiding a back-dated session in the count is caught by the periodic sweep', async () => {
+    const { api, f } = await setup();
+    api.clockMs += 60_000;
+    const late = api.create({ status: 'processed' });
+    api.backdate(late, api.minute - 600);
+    api.remove(api.ordered()[150].id); // an old session goes: the count stays the same
+    const r = await f.poll();
+    expect(r.events).toEqual([]);
+    expect(r.stats.swept).toBe(false);
+    api.clockMs += DEFAULT_LIMITS.sweepEveryMs;
+    const later = await f.poll();
+    expect(later.stats.swept).toBe(true);
+    expect(keysOf(later)).toEqual([`${late.id}:created`, `${late.id}:processed`]);
+  });
+
+  test('without a count from the API, the periodic sweep still finds them', async () => {
+    const { api, f } = await setup();
+    api.reportsTotal = false;
+    api.clockMs += 60_000;
+    const late = api.create({ status: 'failed' });
+    api.backdate(late, api.minute - 90);
+    expect((await f.poll()).events).toEqual([]);
+    api.clockMs += DEFAULT_LIMITS.sweepEveryMs;
+    expect(keysOf(await f.poll())).toEqual([`${late.id}:created`, `${late.id}:failed`]);
+  });
+
+  test('more than the fingerprint can decode is a warning with the count, never a silent loss or a flood of history', async () => {
+    const { api, f } = await setup();
+    api.clockMs += 60_000;
+    for (let i = 0; i < 400; i++) api.backdate(api.create({ status: 'processed' }), api.minute - 10_000 - i);
+    const r = await f.poll();
+    expect(r.events).toEqual([]);
+    expect(r.warnings).toEqual([expect.objectContaining({ code: 'sessions_unaccounted', count: 400 })]);
+    const next = await f.poll();
+    expect(next.warnings).toEqual([]);
+    expect(next.events).toEqual([]);
+  });
+
+  test('an account larger than the sweep budget: a count that does not add up is a warning', async () => {
+    const { api, f } = await setup();
+    api.clockMs += 60_000;
+    api.backdate(api.create(), api.minute - 500);
+    const r = await f.poll({ sweepMaxPages: 2 });
+    expect(r.warnings).toEqual([expect.objectContaining({ code: 'sessions_unaccounted', count: 1 })]);
   });
 });
