@@ -13,7 +13,7 @@ export interface Key {
   lo: number;
 }
 
-const HASHES = 3;
+const HASHES = 4;
 const CELL_BYTES = 12; // count (int16) + hi (3) + lo (3) + check (4)
 
 /** The fingerprint key of a session id. */
@@ -25,22 +25,26 @@ export function keyOf(id: string): Key {
 /** Key as a stable string, for maps. */
 export const keyString = (k: Key): string => `${k.hi}.${k.lo}`;
 
-/** A 32-bit checksum of a key: tells a cell holding exactly one key from a mixture. */
-function check(k: Key): number {
-  let h = Math.imul(k.hi ^ 0x9e3779b9, 0x85ebca6b);
-  h ^= Math.imul(k.lo ^ (h >>> 13), 0xc2b2ae35);
+/** Mixes a key and a seed into 32 well-spread bits (murmur3's finaliser: every output bit depends on every input bit). */
+function mix(k: Key, seed: number): number {
+  let h = Math.imul(k.hi ^ seed, 0xcc9e2d51);
+  h = Math.imul((h << 15) | (h >>> 17), 0x1b873593) ^ k.lo;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
 }
 
-/** The HASHES distinct cells of a key: one in each third of the table. */
+/** A 32-bit checksum of a key: tells a cell holding exactly one key from a mixture. */
+const check = (k: Key): number => mix(k, 0x5bd1e995);
+
+/** The HASHES distinct cells of a key: one in each quarter of the table, independently placed. */
 function cellsOf(k: Key, size: number): number[] {
   const part = Math.floor(size / HASHES);
   const out: number[] = [];
-  for (let i = 0; i < HASHES; i++) {
-    const h = Math.imul(k.hi + i * 0x1000193, 0x27d4eb2d) ^ Math.imul(k.lo + i, 0x165667b1);
-    out.push(i * part + ((h >>> 0) % part));
-  }
+  for (let i = 0; i < HASHES; i++) out.push(i * part + (mix(k, 0x9e3779b9 + i * 0x7f4a7c15) % part));
   return out;
 }
 

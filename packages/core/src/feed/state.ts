@@ -1,6 +1,6 @@
 /**
  * Feed state: what a host stores between polls (n8n static data). Plain JSON, versioned (`v`),
- * and bounded: about 4.5 kB plus ~35 characters per session still processing, never above
+ * and bounded: about 6 to 16 kB plus ~35 characters per session still processing, never above
  * `maxStateChars` (default 200 000, reached only with 5 000 sessions processing at once).
  *
  * - `wm`      newest created_at minute seen. A scan stops at the first session older than it.
@@ -27,7 +27,7 @@ export const DEFAULT_LIMITS: FeedLimits = {
   maxKnown: 600,
   sweepMaxPages: 200,
   sweepEveryMs: 6 * 60 * 60 * 1000,
-  fingerprintCells: 240,
+  fingerprintCells: 320,
   maxStateChars: 200_000,
 };
 

@@ -66,7 +66,7 @@ export interface FeedLimits {
   sweepMaxPages: number;
   /** A sweep at least this often, even when the count adds up (a delete can hide an addition). */
   sweepEveryMs: number;
-  /** Cells of the fingerprint (12 bytes each); a sweep decodes differences of up to ~2/3 of this. */
+  /** Cells of the fingerprint (12 bytes each); a sweep decodes differences of up to ~2/3 of this (about 200 sessions at 320). */
   fingerprintCells: number;
   /** Processing sessions watched at once; beyond it the oldest are given up. */
   maxPending: number;

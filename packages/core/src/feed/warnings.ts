@@ -15,7 +15,7 @@ export function givenUpWarning(ids: string[]): FeedWarning {
 const WHY = {
   large: 'the account is too large for the trigger to read in full (more than 20,000 sessions)',
   unverified: 'the trigger has no fingerprint of the account yet (first check after an upgrade)',
-  undecodable: 'too many sessions changed at once below the newest ones (more than about 160)',
+  undecodable: 'too many sessions changed at once below the newest ones (more than about 200)',
 } as const;
 
 /** Sessions appeared that the feed could not pin down to ids (so their events may be missing). */
