@@ -94,7 +94,6 @@ export async function pollBench({ log = console.error } = {}) {
       const feedCost = proxy.take();
       if (after.events.length !== NEW) throw new Error(`the feed emitted ${after.events.length} events, expected ${NEW}`);
       const stateChars = JSON.stringify(after.state).length;
-      await client.close();
 
       rows.push([size, 'core event feed, first run', seedCost.requests, kb(seedCost.responseBytes), kb(seedCost.requestBytes), '0 (learns the account)', `state ${JSON.stringify(first.state).length} chars`]);
       rows.push([size, 'core event feed, quiet poll', quietCost.requests, kb(quietCost.responseBytes), kb(quietCost.requestBytes), quiet.events.length, `state ${JSON.stringify(quiet.state).length} chars`]);
@@ -118,6 +117,19 @@ export async function pollBench({ log = console.error } = {}) {
         rows.push([size, 'Zapier trigger New Session Processed', '', '', '', '', `not run: ${zap.notRun}`]);
       }
 
+      // One more upload whose recorded date is moved a month back (Update Session) before the next
+      // poll: the account's count does not add up, so the poll reads the whole list to find it.
+      const { ids: [lateId] } = await sim.seed({ count: 1, newestAt: new Date(now).toISOString(), titlePrefix: 'Late run' });
+      await client.sessions.update({ session_id: lateId, created_at: new Date(now - 30 * 24 * 3600_000).toISOString().slice(0, 19).replace('T', ' ') });
+      proxy.take();
+      const backdated = await pollEvents(source, after.state, { events: ['created'] });
+      const backdatedCost = proxy.take();
+      if (backdated.events.length !== 1 || backdated.events[0].sessionId !== lateId) throw new Error('the feed missed the back-dated session');
+      const settled = await pollEvents(source, backdated.state, { events });
+      const settledCost = proxy.take();
+      await client.close();
+      rows.push([size, 'core event feed, 1 session back-dated a month (count check + full read)', backdatedCost.requests, kb(backdatedCost.responseBytes), kb(backdatedCost.requestBytes), backdated.events.length, `found by the sweep: ${backdated.stats.recovered}`]);
+      rows.push([size, 'core event feed, quiet poll after that', settledCost.requests, kb(settledCost.responseBytes), kb(settledCost.requestBytes), settled.events.length, `state ${JSON.stringify(settled.state).length} chars`]);
       const res = await request(`${proxy.url}/session-management/sessions/`, { headers: { authorization: `API-KEY ${sim.apiKey}` } });
       const listed = Object.keys((await res.body.json()).sessions ?? {}).length;
       const naive = proxy.take();
@@ -131,7 +143,7 @@ export async function pollBench({ log = console.error } = {}) {
   return [
     '## Trigger poll cost',
     '',
-    `An account of 1,000 and of 10,000 processed sessions; then ${NEW} new processed sessions arrive and the trigger polls. Requests and KB (10^3 bytes, status line + headers + body) per poll as seen by a counting proxy in front of the simulator. The core event feed (\`pollEvents\`: the filter endpoint, paged, plus by-ids for sessions still processing) is what the n8n trigger node runs; it is measured directly and through the node in n8n-core's PollContext (the n8n helper's harness). The Zapier trigger asks the filter endpoint for the newest 50 processed sessions and lets Zapier deduplicate by id. "state" is the JSON the host stores between polls. Target: constant in account size.`,
+    `An account of 1,000 and of 10,000 processed sessions; then ${NEW} new processed sessions arrive and the trigger polls. Requests and KB (10^3 bytes, status line + headers + body) per poll as seen by a counting proxy in front of the simulator. The core event feed (\`pollEvents\`: the filter endpoint, paged, plus by-ids for sessions still processing) is what the n8n trigger node runs; it is measured directly and through the node in n8n-core's PollContext (the n8n helper's harness). The Zapier trigger asks the filter endpoint for the newest 50 processed sessions and lets Zapier deduplicate by id. "state" is the JSON the host stores between polls. Target: constant in account size for quiet polls and new sessions. The first run reads the account once (pages of 100) to fingerprint it; a poll after a session was back-dated below the feed's position reads it again (the count check; see docs/n8n.md, Limits).`,
     '',
     table(['account', 'approach', 'requests', 'KB received', 'KB sent', 'events / items', 'note'], rows),
     '',

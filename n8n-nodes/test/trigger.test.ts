@@ -82,6 +82,36 @@ describe('AIKYNETIX Trigger polled through n8n-core PollContext', () => {
 		expect(await trigger.poll()).toBeNull();
 	});
 
+	it('fires for a session whose recorded date was moved into the past before the next poll', async () => {
+		sim.control.seed({ count: 30, processed: true, newestAt: new Date(Date.now() - 3_600_000).toISOString() });
+		const trigger = new PolledTrigger(triggerNode({ event: 'created', filters: {} }), credentials);
+		expect(await trigger.poll()).toBeNull();
+		const [id] = sim.control.seed({ count: 1, processed: true, userIds: ['late-upload'] }).ids;
+		// Update Session, as a user fixing the recording date would: three weeks back.
+		const res = await fetch(`${sim.url}/session-management/sessions/${id}`, {
+			method: 'PUT',
+			headers: { authorization: `API-KEY ${sim.apiKey}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ created_at: '2025-01-02 08:30:00' }),
+		});
+		expect(res.status).toBe(200);
+		const fired = await trigger.poll();
+		expect(fired?.map((i) => i.json)).toEqual([expect.objectContaining({ event: 'created', session_id: id, user_id: 'late-upload' })]);
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	it('says so with a warning item when too many sessions appear below its position to identify', async () => {
+		sim.control.seed({ count: 30, processed: true, newestAt: new Date(Date.now() - 3_600_000).toISOString() });
+		const trigger = new PolledTrigger(triggerNode({ event: 'created', filters: {} }), credentials);
+		expect(await trigger.poll()).toBeNull();
+		// A bulk import of 400 sessions recorded last year: new to the account, but dated in the past.
+		sim.control.seed({ count: 400, processed: true, newestAt: '2025-06-01T10:00:00.000Z' });
+		const items = await trigger.poll();
+		expect(items).toHaveLength(1);
+		expect(items![0].json).toMatchObject({ event: 'warning', warning: 'sessions_unaccounted', count: 400 });
+		expect(String(items![0].json.message)).toMatch(/recorded date moved into the past/);
+		expect(await trigger.poll()).toBeNull(); // said once; the trigger goes on from the new count
+	});
+
 	it('fires Session Failed when processing fails', async () => {
 		const trigger = new PolledTrigger(triggerNode({ event: 'failed', filters: {} }), credentials);
 		expect(await trigger.poll()).toBeNull();

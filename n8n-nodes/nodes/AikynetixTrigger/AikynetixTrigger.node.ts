@@ -17,7 +17,7 @@ import {
 import { createClient } from '../Aikynetix/shared/client';
 import { toNodeError } from '../Aikynetix/shared/errors';
 import { aikynetixApiTest } from '../Aikynetix/methods/credentialTest';
-import { eventItem, eventItems, feedFiltersOf, latestMatching } from './feed';
+import { eventItem, eventItems, feedFiltersOf, latestMatching, warningItems } from './feed';
 
 /**
  * Starts a workflow when a session is uploaded, finishes processing or fails. Exactly once per
@@ -107,7 +107,9 @@ export class AikynetixTrigger implements INodeType {
 			});
 			// Saved by n8n together with the items it starts the workflow with.
 			staticData.feed = result.state as unknown as IDataObject;
-			return result.events.length > 0 ? [eventItems(result.events)] : null;
+			for (const w of result.warnings) this.logger.warn(`AIKYNETIX Trigger: ${w.message}`);
+			const items = [...eventItems(result.events), ...warningItems(result.warnings)];
+			return items.length > 0 ? [items] : null;
 		} catch (error) {
 			throw toNodeError(this.getNode(), error, 0, { secrets });
 		}

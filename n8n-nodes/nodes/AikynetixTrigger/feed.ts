@@ -1,5 +1,5 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import type { Aikynetix, FeedEvent, FeedEventType, FeedFilters } from '@aikynetix/core/host';
+import type { Aikynetix, FeedEvent, FeedEventType, FeedFilters, FeedWarning } from '@aikynetix/core/host';
 
 /** The trigger's filters as the user set them, for the core's event feed. */
 export function feedFiltersOf(filters: IDataObject): FeedFilters {
@@ -19,6 +19,22 @@ export function eventItem(event: FeedEventType, session: IDataObject): INodeExec
 /** Items for the events of a poll, oldest first. */
 export function eventItems(events: FeedEvent[]): INodeExecutionData[] {
 	return events.map((e) => eventItem(e.event, { ...e.session, id: e.sessionId } as IDataObject));
+}
+
+/**
+ * What the feed had to give up, as items the workflow sees (flagged `event: 'warning'`, no
+ * session fields), so a missing event is never only a log line. Route them with an IF on `event`.
+ */
+export function warningItems(warnings: FeedWarning[]): INodeExecutionData[] {
+	return warnings.map((w) => ({
+		json: {
+			event: 'warning',
+			warning: w.code,
+			message: w.message,
+			count: w.count,
+			...(w.sessionIds ? { session_ids: w.sessionIds } : {}),
+		},
+	}));
 }
 
 /**

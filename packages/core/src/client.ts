@@ -1,7 +1,8 @@
 import { type ClientOptions, type ResolvedConfig, resolveConfig } from './config';
 import { ConfigError } from './errors';
 import { type CallOptions, executeOperation } from './http/execute';
-import { type IterateParams, type ListedSession, iterateSessions } from './pagination';
+import { type IterateParams, iterateSessions } from './pagination';
+import type { Session } from './schemas/session';
 import * as polling from './polling';
 import { getOperation, registry, type Registry } from './registry';
 import type { AnyOperation, OperationInput, OperationOutput } from './registry/types';
@@ -30,7 +31,7 @@ export type OperationId = keyof OperationsById & string;
 /** Extra helpers on `client.sessions` that are not single API operations. */
 export interface SessionHelpers {
   /** Every session matching the filters, newest first, fetched page by page. */
-  iterate(params?: IterateParams, options?: CallOptions): AsyncGenerator<ListedSession>;
+  iterate(params?: IterateParams, options?: CallOptions): AsyncGenerator<Session>;
 }
 
 let defaultTransportFactory: (() => Transport) | undefined;

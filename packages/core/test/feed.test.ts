@@ -1,9 +1,7 @@
 import { ValidationError } from '../src/errors/input';
-import { NotFoundError } from '../src/errors/api';
 import { pollEvents, type PollEventsResult } from '../src/feed/pollEvents';
-import { feedSourceFromApi } from '../src/feed/source';
 import type { FeedEventType, FeedLimits, FeedState, PollEventsOptions } from '../src/feed/types';
-import type { CallApi } from '../src/polling/types';
+import { DEFAULT_LIMITS } from '../src/feed/state';
 import { rng, SessionListModel } from './helpers/feedModel';
 
 const ALL: FeedEventType[] = ['created', 'processed', 'failed'];
@@ -29,7 +27,8 @@ function feed(api: SessionListModel, opts: Partial<PollEventsOptions> = {}) {
         keys.add(e.dedupeKey);
       }
       const json = JSON.stringify(res.state);
-      expect(json.length).toBeLessThan(16384);
+      // Bounded: known sets and the fingerprint, plus an entry per session still processing.
+      expect(json.length).toBeLessThan(16384 + res.state.pending.reduce((n, [id]) => n + id.length + 16, 0));
       state = JSON.parse(json);
       return res;
     },
@@ -133,8 +132,8 @@ describe('pollEvents: guarantees', () => {
     const newest = api.create();
     await f.poll();
     expect(f.state!.pending.map(([id]) => id).sort()).toEqual([doomed.id, newest.id].sort());
-    api.sessions.delete(doomed.id);
-    api.sessions.delete(newest.id); // the watermark minute is now empty
+    api.remove(doomed.id);
+    api.remove(newest.id); // the watermark minute is now empty
     const r = await f.poll();
     expect(r.events).toEqual([]);
     expect(f.state!.pending).toEqual([]);
@@ -185,7 +184,7 @@ describe('pollEvents: guarantees', () => {
 });
 
 describe('pollEvents: cost and bounds', () => {
-  test('10,000 existing sessions: seeding reads ~100, a poll with 3 new ones costs one request', async () => {
+  test('10,000 existing sessions: seeding reads the account once in pages of 100, a poll with 3 new ones costs one request', async () => {
     const api = new SessionListModel(rng(99));
     api.clockMs -= 10_000 * 4 * 60_000;
     for (let i = 0; i < 10_000; i++) {
@@ -194,8 +193,8 @@ describe('pollEvents: cost and bounds', () => {
     }
     const f = feed(api);
     const seedRun = await f.poll();
-    expect(seedRun.stats.pages).toBeLessThanOrEqual(5);
-    expect(seedRun.stats.sessionsRead).toBeLessThanOrEqual(124);
+    expect(seedRun.stats.pages).toBe(101);
+    expect(seedRun.stats.sessionsRead).toBe(10_000);
     const pendingAtSeed = f.state!.pending.length;
     expect(pendingAtSeed).toBe(1);
 
@@ -209,11 +208,12 @@ describe('pollEvents: cost and bounds', () => {
     expect(r.stats.byIdsRequests).toBe(1);
     expect(r.stats.requests).toBeLessThanOrEqual(3);
     expect(r.stats.sessionsRead).toBeLessThanOrEqual(12);
+    expect(r.stats.swept).toBe(false); // the count adds up: no full read
 
     const quiet = await f.poll();
     expect(quiet.events).toEqual([]);
     expect(quiet.stats.pages).toBe(1);
-    expect(JSON.stringify(f.state).length).toBeLessThan(2000);
+    expect(JSON.stringify(f.state).length).toBeLessThan(7000);
   });
 
   test('a burst bigger than the page budget is delivered over several polls, none lost or doubled', async () => {
@@ -238,7 +238,7 @@ describe('pollEvents: cost and bounds', () => {
       if (!deletedCursor) {
         // The continuation's own cursor session disappears between polls: the next candidate is used.
         const gone = f.state!.burst!.after[0];
-        api.sessions.delete(gone);
+        api.remove(gone);
         burst.splice(burst.indexOf(gone), 1);
         created.splice(created.indexOf(gone), 1);
         deletedCursor = true;
@@ -262,7 +262,7 @@ describe('pollEvents: cost and bounds', () => {
     }
     const first = await f.poll({ maxPages: 2 });
     expect(first.stats.burstPending).toBe(true);
-    for (const id of f.state!.burst!.after) api.sessions.delete(id);
+    for (const id of f.state!.burst!.after) api.remove(id);
     // Two pages per poll, three candidates: the second poll tries the last one and gives up.
     const next = await f.poll({ maxPages: 2 });
     expect(next.stats.burstPending).toBe(true);
@@ -303,7 +303,7 @@ describe('pollEvents: cost and bounds', () => {
     expect(keysOf(await f.poll())).toEqual([`${next.id}:created`, `${next.id}:processed`]);
   });
 
-  test('state stays under 16 KB with 1,000 long-id sessions processing; overflow gives up the oldest', async () => {
+  test('1,000 long-id sessions processing are all watched; over maxPending the oldest are given up and named in a warning', async () => {
     const api = new SessionListModel();
     const f = feed(api);
     await f.poll();
@@ -312,19 +312,20 @@ describe('pollEvents: cost and bounds', () => {
       if (i % 100 === 0) api.clockMs += 60_000;
       ids.push(api.create({ id: `${String(i).padStart(4, '0')}-e7a1c9f0-3b2d-4c8e-9f1a-6d5b4c3a2f1e` }).id);
     }
-    let givenUp: string[] = [];
-    for (let i = 0; i < 20; i++) {
-      const r = await f.poll();
-      givenUp = givenUp.concat(r.stats.givenUp);
-      expect(JSON.stringify(f.state).length).toBeLessThan(16384);
-      if (!r.stats.burstPending) break;
-    }
-    expect(f.state!.pending.length).toBeLessThanOrEqual(300);
-    expect(givenUp.length).toBe(1000 - f.state!.pending.length);
-    // The youngest are the ones still watched.
+    for (let i = 0; i < 20; i++) if (!(await f.poll()).stats.burstPending) break;
+    expect(f.state!.pending).toHaveLength(1000);
+    expect(JSON.stringify(f.state).length).toBeLessThan(90_000);
+
+    api.clockMs += 60_000;
+    const more = Array.from({ length: 50 }, () => api.create().id);
+    const r = await f.poll({ maxPending: 1020 });
+    // The oldest go first (the first minute's hundred, in server order within the minute).
+    expect(r.stats.givenUp).toHaveLength(30);
+    expect(r.stats.givenUp.every((id) => ids.slice(0, 100).includes(id))).toBe(true);
+    expect(r.warnings).toEqual([expect.objectContaining({ code: 'pending_given_up', count: 30, sessionIds: r.stats.givenUp })]);
     const watched = new Set(f.state!.pending.map(([id]) => id));
-    expect(watched.has(ids[999])).toBe(true);
-    expect(watched.has(ids[0])).toBe(false);
+    expect(watched.has(more[49])).toBe(true);
+    expect(r.stats.givenUp.some((id) => watched.has(id))).toBe(false);
   });
 
   test('sessions processing longer than pendingMaxAgeMs (3 days) are given up', async () => {
@@ -336,33 +337,85 @@ describe('pollEvents: cost and bounds', () => {
     api.clockMs += 3 * 24 * 3600_000 + 120_000;
     const r = await f.poll();
     expect(r.stats.givenUp).toEqual([stuck.id]);
+    expect(r.warnings.map((w) => w.sessionIds)).toEqual([[stuck.id]]);
     stuck.status = 'processed';
     expect((await f.poll()).events).toEqual([]);
   });
 });
 
-describe('feedSourceFromApi', () => {
-  test('pages sessions.filter without filters and reads pending via sessions.getByIds', async () => {
-    const calls: Array<[string, Record<string, unknown>]> = [];
-    const api: CallApi = {
-      async call(op, input) {
-        calls.push([op, input]);
-        if (op === 'sessions.filter' && input.start_after_id === 'x') throw new NotFoundError('gone', { status: 404 });
-        if (op === 'sessions.filter' && input.start_after_id === undefined && input.limit === 1) {
-          throw new NotFoundError('Sessions not found', { status: 404 });
-        }
-        if (op === 'sessions.filter') return { sessions: { a1: { video_status: 'Processed', created_at_iso: null } }, last_doc_id: 'a1' };
-        if (op === 'sessions.getByIds') return { sessions: [{ id: 'p1', status: 'processing' }] };
-        throw new Error(op);
-      },
-    };
-    const source = feedSourceFromApi(api);
-    expect(await source.newest({ limit: 4 })).toEqual({ sessions: [{ id: 'a1', status: 'processed', video_status: 'Processed', created_at_iso: null }] });
-    expect(await source.newest({ limit: 1 })).toEqual({ sessions: [] }); // 404 "nothing found"
-    await expect(source.newest({ limit: 4, start_after_id: 'x' })).rejects.toBeInstanceOf(NotFoundError);
-    expect(await source.byIds(['p1'])).toEqual([{ id: 'p1', status: 'processing' }]);
-    expect(calls[0]).toEqual(['sessions.filter', { limit: 4 }]);
-    expect(calls[2]).toEqual(['sessions.filter', { limit: 4, start_after_id: 'x' }]);
-    expect(calls[3]).toEqual(['sessions.getByIds', { session_ids: ['p1'] }]);
+describe('pollEvents: sessions that appear below the position (found by the account count and a sweep)', () => {
+  /** An account of 300 sessions over the last five hours, seeded. */
+  async function setup() {
+    const api = new SessionListModel(rng(41));
+    api.clockMs -= 300 * 60_000;
+    for (let i = 0; i < 300; i++) {
+      api.clockMs += 60_000;
+      api.create({ status: 'processed' });
+    }
+    const f = feed(api);
+    await f.poll();
+    return { api, f };
+  }
+
+  test('a session back-dated before the next poll fires created, then processed, once', async () => {
+    const { api, f } = await setup();
+    api.clockMs += 60_000;
+    const late = api.create();
+    api.backdate(late, api.minute - 3 * 24 * 60); // three days back, still processing
+    const r = await f.poll();
+    expect(r.stats.swept).toBe(true);
+    expect(r.stats.recovered).toBe(1);
+    expect(keysOf(r)).toEqual([`${late.id}:created`]);
+    late.status = 'processed';
+    expect(keysOf(await f.poll())).toEqual([`${late.id}:processed`]);
+    const quiet = await f.poll();
+    expect(quiet.events).toEqual([]);
+    expect(quiet.stats.requests).toBe(1); // the count adds up again: no sweep
+  });
+
+  test('a delete hiding a back-dated session in the count is caught by the periodic sweep', async () => {
+    const { api, f } = await setup();
+    api.clockMs += 60_000;
+    const late = api.create({ status: 'processed' });
+    api.backdate(late, api.minute - 600);
+    api.remove(api.ordered()[150].id); // an old session goes: the count stays the same
+    const r = await f.poll();
+    expect(r.events).toEqual([]);
+    expect(r.stats.swept).toBe(false);
+    api.clockMs += DEFAULT_LIMITS.sweepEveryMs;
+    const later = await f.poll();
+    expect(later.stats.swept).toBe(true);
+    expect(keysOf(later)).toEqual([`${late.id}:created`, `${late.id}:processed`]);
+  });
+
+  test('without a count from the API, the periodic sweep still finds them', async () => {
+    const { api, f } = await setup();
+    api.reportsTotal = false;
+    api.clockMs += 60_000;
+    const late = api.create({ status: 'failed' });
+    api.backdate(late, api.minute - 90);
+    expect((await f.poll()).events).toEqual([]);
+    api.clockMs += DEFAULT_LIMITS.sweepEveryMs;
+    expect(keysOf(await f.poll())).toEqual([`${late.id}:created`, `${late.id}:failed`]);
+  });
+
+  test('more than the fingerprint can decode is a warning with the count, never a silent loss or a flood of history', async () => {
+    const { api, f } = await setup();
+    api.clockMs += 60_000;
+    for (let i = 0; i < 400; i++) api.backdate(api.create({ status: 'processed' }), api.minute - 10_000 - i);
+    const r = await f.poll();
+    expect(r.events).toEqual([]);
+    expect(r.warnings).toEqual([expect.objectContaining({ code: 'sessions_unaccounted', count: 400 })]);
+    const next = await f.poll();
+    expect(next.warnings).toEqual([]);
+    expect(next.events).toEqual([]);
+  });
+
+  test('an account larger than the sweep budget: a count that does not add up is a warning', async () => {
+    const { api, f } = await setup();
+    api.clockMs += 60_000;
+    api.backdate(api.create(), api.minute - 500);
+    const r = await f.poll({ sweepMaxPages: 2 });
+    expect(r.warnings).toEqual([expect.objectContaining({ code: 'sessions_unaccounted', count: 1 })]);
   });
 });

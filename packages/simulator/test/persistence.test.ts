@@ -21,8 +21,7 @@ describe('persistence with dataDir', () => {
     const before = (await call(first, 'GET', `/running/sessions/${id}/export/`)).body;
     await first.close();
 
-    const state = JSON.parse(readFileSync(path.join(dataDir, 'sessions.json'), 'utf8'));
-    expect(state.sessions.map((s: { id: string }) => s.id)).toEqual([id]);
+    expect((await fs.readdir(dataDir)).sort()).toEqual(['sessions.db', 'videos']);
 
     const second = await start({ dataDir, genAiDelayMs: 0 });
     try {
@@ -44,13 +43,41 @@ describe('persistence with dataDir', () => {
     await third.close();
   });
 
-  test('the state file is replaced atomically (no temp files left behind)', async () => {
+  test('a 10,000-session account restarts intact, in one file (no journal or temp files left)', async () => {
     const sim = await start({ dataDir });
-    sim.control.seed({ count: 2000 });
+    sim.control.seed({ count: 10_000, failedEvery: 7 });
+    // URLs in the records carry the port, which changes with the restart.
+    const page = async (s: typeof sim) => JSON.stringify((await call(s, 'GET', '/session-management/sessions/filter/?limit=100')).body).split(s.url).join('');
+    const before = await page(sim);
     await sim.close();
-    const files = await fs.readdir(dataDir);
-    expect(files.sort()).toEqual(['sessions.json', 'videos']);
-    expect(JSON.parse(readFileSync(path.join(dataDir, 'sessions.json'), 'utf8')).sessions).toHaveLength(2000);
+    expect((await fs.readdir(dataDir)).sort()).toEqual(['sessions.db', 'videos']);
+
+    const again = await start({ dataDir });
+    try {
+      expect(again.control.stats().sessions).toBe(10_000);
+      expect(await page(again)).toBe(before);
+      const failed = await call(again, 'GET', '/session-management/sessions/filter/?video_status=failed&limit=1');
+      expect(failed.body.query_count).toBe(Math.floor(10_000 / 7));
+    } finally {
+      await again.close();
+    }
+  });
+
+  test('a data dir written by an earlier version (sessions.json) is imported once', async () => {
+    const first = await start();
+    const [id] = first.control.seed({ count: 1, titlePrefix: 'Legacy' }).ids;
+    const { video_status: _status, ...record } = first.control.session(id)!;
+    await first.close();
+    const legacy = { version: 1, sessionsCreated: 3, sessions: [record] };
+    await fs.writeFile(path.join(dataDir, 'sessions.json'), JSON.stringify(legacy));
+    const sim = await start({ dataDir });
+    try {
+      expect(sim.control.stats().sessionsCreated).toBe(3);
+      expect(Object.keys((await call(sim, 'GET', '/session-management/sessions/filter/')).body.sessions)).toEqual([id]);
+    } finally {
+      await sim.close();
+    }
+    expect((await fs.readdir(dataDir)).sort()).toEqual(['sessions.db', 'videos']);
   });
 
   test('without dataDir nothing is kept and the temp video directory is removed', async () => {

@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors/input';
-import type { FeedEventType, FeedFilters, FeedSession } from './types';
+import type { FeedEventType } from './types';
 
 const EVENT_TYPES: readonly FeedEventType[] = ['created', 'processed', 'failed'];
 
@@ -13,17 +13,4 @@ export function checkEvents(events: unknown): asserts events is FeedEventType[] 
       throw new ValidationError([{ field: `events.${i}`, rule: `must be created, processed or failed (got ${JSON.stringify(e)})` }]);
     }
   });
-}
-
-const blank = (v: string | undefined) => v === undefined || v.trim() === '';
-
-/** Whether a session passes the client-side filters (activity ignores case). */
-export function matchesFilters(session: FeedSession, filters: FeedFilters | undefined): boolean {
-  if (!filters) return true;
-  if (!blank(filters.activity) && String(session.activity ?? '').trim().toLowerCase() !== filters.activity!.trim().toLowerCase()) {
-    return false;
-  }
-  if (!blank(filters.user_id) && session.user_id !== filters.user_id!.trim()) return false;
-  if (!blank(filters.uploaded_by) && session.uploaded_uid !== filters.uploaded_by!.trim()) return false;
-  return true;
 }

@@ -1,13 +1,21 @@
 import { AikynetixError } from '../errors/base';
-import { checkEvents, matchesFilters } from './filters';
+import type { Session } from '../schemas/session';
+import { matchesFilters } from '../schemas/sessionMatch';
+import { checkEvents } from './filters';
+import { Fingerprint, keyOf } from './fingerprint';
 import { FUTURE_SLACK_MINUTES, minuteOf } from './minutes';
 import { scan, type Budget, type ScanResult } from './scan';
 import { DEFAULT_LIMITS, fitState, hashSet, idHash, readState } from './state';
-import type { FeedEvent, FeedEventType, FeedLimits, FeedSession, FeedSource, FeedState, PollEventsOptions, PollStats } from './types';
+import { appeared, sweep, type SweepResult } from './sweep';
+import type { FeedEvent, FeedEventType, FeedLimits, FeedSource, FeedState, FeedWarning, PollEventsOptions, PollStats } from './types';
+import { givenUpWarning, unaccountedWarning } from './warnings';
+
 
 export interface PollEventsResult {
   /** New events, oldest first. */
   events: FeedEvent[];
+  /** What the feed had to give up or could not pin down this poll: show these to the user. */
+  warnings: FeedWarning[];
   /** Store this and pass it to the next poll (only once the events are safely handed on). */
   state: FeedState;
   stats: PollStats;
@@ -22,7 +30,7 @@ interface Ctx {
 }
 
 /** Newest plausible created minute among sessions (edited, far-future dates ignored). */
-function newestMinute(sessions: FeedSession[], floor: number | null, nowMinute: number): number | null {
+function newestMinute(sessions: Session[], floor: number | null, nowMinute: number): number | null {
   let wm = floor;
   for (const s of sessions) {
     const m = minuteOf(s);
@@ -62,7 +70,7 @@ function boundPending(pending: Array<[string, number]>, ctx: Ctx): Array<[string
 }
 
 /** Sessions created in the watermark minute among those read. */
-function tiesAt(wm: number | null, sessions: Iterable<FeedSession>): { count: number; lastIsTie: boolean } {
+function tiesAt(wm: number | null, sessions: Iterable<Session>): { count: number; lastIsTie: boolean } {
   let count = 0;
   let lastIsTie = false;
   for (const s of sessions) {
@@ -72,7 +80,7 @@ function tiesAt(wm: number | null, sessions: Iterable<FeedSession>): { count: nu
   return { count, lastIsTie };
 }
 
-function finish(state: FeedState, events: FeedEvent[], ctx: Ctx, ties = 0): PollEventsResult {
+function finish(state: FeedState, events: FeedEvent[], ctx: Ctx, warnings: FeedWarning[], ties = 0): PollEventsResult {
   if (!state.wmFull) delete state.wmFull;
   const fitted = fitState(state, ctx.limits.maxStateChars, state.wmFull ? 0 : ties);
   ctx.stats.givenUp.push(...fitted.dropped);
@@ -80,41 +88,96 @@ function finish(state: FeedState, events: FeedEvent[], ctx: Ctx, ties = 0): Poll
   ctx.stats.pages = ctx.budget.pages;
   ctx.stats.sessionsRead = ctx.budget.sessionsRead;
   ctx.stats.burstPending = fitted.state.burst !== undefined;
-  return { events, state: fitted.state, stats: ctx.stats };
+  // Nothing is given up silently: every session no longer watched is named to the user.
+  if (ctx.stats.givenUp.length > 0) warnings.push(givenUpWarning(ctx.stats.givenUp));
+  return { events, warnings, state: fitted.state, stats: ctx.stats };
 }
 
-/** First run: learn the newest sessions and those still processing; emit nothing. */
+/** A full read of the list, counted in this poll's cost. */
+async function sweepNow(ctx: Ctx): Promise<SweepResult> {
+  const sw = await sweep(ctx.source, ctx.limits.sweepMaxPages, ctx.limits.fingerprintCells);
+  ctx.budget.pages += sw.pages;
+  ctx.budget.sessionsRead += sw.sessions.length;
+  ctx.stats.swept = true;
+  return sw;
+}
+
+/**
+ * First run: read the whole account once to fingerprint it (how sessions that later appear where
+ * no scan looks are found), remember the newest sessions and watch those still processing; emit nothing.
+ */
 async function seed(ctx: Ctx): Promise<PollEventsResult> {
   ctx.stats.seeded = true;
-  // A one-time cost: enough pages to read the whole seed window whatever maxPages says.
-  let pages = 0;
-  for (let read = 0, size = ctx.limits.firstPageSize; read < ctx.limits.seedSessions; pages++) {
-    read += size;
-    size = Math.min(size * 2, ctx.limits.maxPageSize);
-  }
-  ctx.budget.pagesLeft = Math.max(ctx.budget.pagesLeft, pages + 1);
-  const r = await scan(ctx.source, { wm: null, isKnown: () => false, maxFresh: ctx.limits.seedSessions }, ctx.limits, ctx.budget);
-  const pending = r.fresh
+  const sw = await sweepNow(ctx);
+  const window = sw.sessions.slice(0, ctx.limits.seedSessions);
+  const pending = sw.sessions
     .filter((s) => s.status === 'processing')
     .reverse()
     .map((s): [string, number] => [s.id, ctx.nowMinute]);
-  const wm = newestMinute(r.fresh, null, ctx.nowMinute);
-  const ties = tiesAt(wm, r.fresh);
+  const wm = newestMinute(window, null, ctx.nowMinute);
+  const ties = tiesAt(wm, window);
   const state: FeedState = {
     v: 1,
     wm,
-    // The seed window ended inside the newest minute: the rest of that minute is history we
-    // never saw, so that minute counts as finished.
-    wmFull: ties.count > ctx.limits.maxKnown || (r.fresh.length >= ctx.limits.seedSessions && ties.lastIsTie),
-    known: knownOf(ctx.limits.maxKnown, r.fresh.map((s) => s.id)),
+    // The window ended inside the newest minute: the rest of that minute is history the known set
+    // cannot hold, so that minute counts as finished (later arrivals in it are found by the count).
+    wmFull: ties.count > ctx.limits.maxKnown || (sw.sessions.length > window.length && ties.lastIsTie),
+    known: knownOf(ctx.limits.maxKnown, window.map((s) => s.id)),
     pending: boundPending(pending, ctx),
+    swept: ctx.nowMinute,
   };
-  return finish(state, [], ctx, ties.count);
+  if (sw.complete) {
+    state.n = sw.sessions.length;
+    state.fp = sw.fp.pack();
+  } else if (sw.total !== undefined) {
+    state.n = sw.total;
+  }
+  return finish(state, [], ctx, [], ties.count);
+}
+
+/**
+ * Whether sessions appeared where the scans do not look (a recorded date moved into the past, a
+ * minute that was closed, a burst whose cursor was lost) or vanished unseen: the account's count
+ * does not add up, or the periodic check is due. Returns the sessions found, and the new count
+ * and fingerprint.
+ */
+async function reconcile(
+  ctx: Ctx,
+  believed: { n?: number; fp?: Fingerprint; swept?: number },
+  warnings: FeedWarning[],
+): Promise<{ found: Session[]; n?: number; fp?: Fingerprint; swept?: number }> {
+  const total = ctx.budget.total;
+  const countOff = total !== undefined && believed.n !== undefined && total !== believed.n;
+  const dueMinutes = Math.max(1, Math.floor(ctx.limits.sweepEveryMs / 60000));
+  const due = believed.swept === undefined || ctx.nowMinute - believed.swept >= dueMinutes;
+  const unverified = believed.fp === undefined || believed.fp.size !== ctx.limits.fingerprintCells;
+  if (!countOff && !due && !unverified) return { found: [], n: believed.n, fp: believed.fp, swept: believed.swept };
+  if (unverified && !countOff && !due) return { found: [], n: total ?? believed.n, swept: believed.swept };
+
+  const sw = await sweepNow(ctx);
+  if (!sw.complete) {
+    // Too large to read within the budget (or it moved while read): say what does not add up.
+    if (countOff && total! > believed.n!) warnings.push(unaccountedWarning(total! - believed.n!, 'large'));
+    return { found: [], n: sw.total ?? total, swept: ctx.nowMinute };
+  }
+  const next = { n: sw.sessions.length, fp: sw.fp, swept: ctx.nowMinute };
+  if (unverified) {
+    // No fingerprint to compare with (an older state, or an account that was too large).
+    if (countOff && total! > believed.n!) warnings.push(unaccountedWarning(total! - believed.n!, 'unverified'));
+    return { found: [], ...next };
+  }
+  const found = appeared(believed.fp!, sw);
+  if (!found) {
+    warnings.push(unaccountedWarning(Math.max(1, Math.abs(sw.sessions.length - (believed.n ?? 0))), 'undecodable'));
+    return { found: [], ...next };
+  }
+  ctx.stats.recovered = found.length;
+  return { found, ...next };
 }
 
 /** Statuses of pending sessions the scans did not already read, via by-ids in chunks. */
-async function refreshPending(ids: string[], observed: Map<string, FeedSession>, ctx: Ctx): Promise<Map<string, FeedSession>> {
-  const current = new Map<string, FeedSession>();
+async function refreshPending(ids: string[], observed: Map<string, Session>, ctx: Ctx): Promise<Map<string, Session>> {
+  const current = new Map<string, Session>();
   const missing: string[] = [];
   for (const id of ids) {
     const seen = observed.get(id);
@@ -136,9 +199,12 @@ async function refreshPending(ids: string[], observed: Map<string, FeedSession>,
  * nothing doubled).
  *
  * Guarantees: each (session, event) once; sessions finishing after newer ones were created are
- * still reported; deleted sessions drop out silently; the first run emits no history but keeps
- * watching sessions that were still processing; a quiet poll is one small list request plus
- * by-ids for processing sessions; state stays under `limits.maxStateChars`.
+ * still reported; sessions that appear below the feed's position (a recorded date moved into the
+ * past, a closed minute, a lost burst cursor) are found by a sweep when the account's count does not
+ * add up and at least every `sweepEveryMs`; deleted sessions drop out silently; the first run reads
+ * the account once and emits no history but keeps watching sessions that were still processing; a
+ * quiet poll is one small list request plus by-ids for processing sessions; whatever the feed must
+ * give up is returned in `warnings`, never dropped silently; state stays under `limits.maxStateChars`.
  */
 export async function pollEvents(
   source: FeedSource,
@@ -159,6 +225,8 @@ export async function pollEvents(
     givenUp: [],
     lostBurst: false,
     burstPending: false,
+    swept: false,
+    recovered: 0,
   };
   const ctx: Ctx = { source, limits, nowMinute: Math.floor(now() / 60000), budget: { pagesLeft: limits.maxPages, pages: 0, sessionsRead: 0 }, stats };
 
@@ -172,7 +240,7 @@ export async function pollEvents(
   const pendingIds = new Set(state.pending.map(([id]) => id));
   const claimed = new Set<string>();
   const isKnown = (id: string) => claimed.has(id) || pendingIds.has(id) || known.has(idHash(id));
-  const observed = new Map<string, FeedSession>();
+  const observed = new Map<string, Session>();
   const absorb = (r: ScanResult) => {
     r.observed.forEach((s, id) => observed.set(id, s));
     r.fresh.forEach((s) => claimed.add(s.id));
@@ -180,7 +248,7 @@ export async function pollEvents(
 
   // 1. Finish a burst left over from an earlier poll (its sessions are older than anything above).
   let burst = state.burst;
-  let burstFresh: FeedSession[] = [];
+  let burstFresh: Session[] = [];
   if (burst) {
     const before = hashSet(burst.known);
     const r = await scan(
@@ -199,7 +267,7 @@ export async function pollEvents(
   }
 
   // 2. From the newest session down to the watermark, when the burst left budget for it.
-  let topFresh: FeedSession[] = [];
+  let topFresh: Session[] = [];
   let wm = state.wm;
   // Until the top scan completes, newer sessions may be waiting: the host may poll again at once.
   let caughtUp = false;
@@ -233,8 +301,33 @@ export async function pollEvents(
 
   // 3. Pending sessions: statuses from the scans, the rest via by-ids.
   const current = await refreshPending([...pendingIds], observed, ctx);
+
+  // 4. Does the account add up? New sessions are in it, deleted pending ones are not.
+  const warnings: FeedWarning[] = [];
+  let fp = Fingerprint.unpack(state.fp);
+  let n = state.n;
+  for (const s of [...burstFresh, ...topFresh]) {
+    fp?.add(keyOf(s.id));
+    if (n !== undefined) n++;
+  }
+  for (const id of pendingIds) {
+    if (current.has(id)) continue;
+    fp?.add(keyOf(id), -1);
+    if (n !== undefined) n--;
+  }
+  let recovered: Session[] = [];
+  let swept = state.swept;
+  // While a burst is being read, its unread part is not in the count: check once caught up.
+  if (!burst && caughtUp) {
+    const r = await reconcile(ctx, { n, fp, swept }, warnings);
+    recovered = r.found;
+    n = r.n;
+    fp = r.fp;
+    swept = r.swept;
+  }
+
   const events: FeedEvent[] = [];
-  const emit = (event: FeedEventType, session: FeedSession) => {
+  const emit = (event: FeedEventType, session: Session) => {
     if (opts.events.includes(event) && matchesFilters(session, opts.filters)) {
       events.push({ event, sessionId: session.id, session, dedupeKey: `${session.id}:${event}` });
     }
@@ -246,8 +339,8 @@ export async function pollEvents(
     if (s.status === 'processing') stillPending.push([id, since]);
     else emit(s.status, s);
   }
-  // 4. New sessions, oldest first: the burst's (older) before the top's.
-  for (const s of [...burstFresh].reverse().concat([...topFresh].reverse())) {
+  // 5. New sessions, oldest first: those found by the sweep (below the scans), the burst's, the top's.
+  for (const s of [...recovered].reverse().concat([...burstFresh].reverse(), [...topFresh].reverse())) {
     emit('created', s);
     if (s.status === 'processing') stillPending.push([s.id, ctx.nowMinute]);
     else emit(s.status, s);
@@ -261,6 +354,8 @@ export async function pollEvents(
     // scan); the burst's older ids come last and are the first to be trimmed.
     known: knownOf(
       limits.maxKnown,
+      // Found by the sweep: some may sit at the top (created while it ran); the next scan must know them.
+      recovered.map((s) => s.id),
       topFresh.map((s) => s.id),
       burstFresh.filter((s) => minuteOf(s) === wm).map((s) => s.id),
       state.known,
@@ -268,8 +363,11 @@ export async function pollEvents(
     ),
     pending: boundPending(stillPending, ctx),
   };
+  if (n !== undefined) next.n = n;
+  if (fp) next.fp = fp.pack();
+  if (swept !== undefined) next.swept = swept;
   if (burst) next.burst = burst;
-  const result = finish(next, events, ctx, ties);
+  const result = finish(next, events, ctx, warnings, ties);
   result.stats.burstPending ||= !caughtUp;
   return result;
 }

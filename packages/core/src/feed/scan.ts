@@ -1,12 +1,15 @@
 import { ApiError } from '../errors/api';
 import { minuteOf } from './minutes';
-import type { FeedLimits, FeedSession, FeedSource } from './types';
+import type { Session } from '../schemas/session';
+import type { FeedLimits, FeedSource } from './types';
 
 /** Requests and sessions a poll has spent so far (shared by all scans of one poll). */
 export interface Budget {
   pagesLeft: number;
   pages: number;
   sessionsRead: number;
+  /** The account's session count as the first top page reported it (query_count). */
+  total?: number;
 }
 
 export interface ScanParams {
@@ -29,9 +32,9 @@ export interface ScanParams {
 
 export interface ScanResult {
   /** Sessions not known before, in list order (newest first). */
-  fresh: FeedSession[];
+  fresh: Session[];
   /** Every session read, by id (their status refreshes pending ones for free). */
-  observed: Map<string, FeedSession>;
+  observed: Map<string, Session>;
   /** Reached the watermark, a known id (without watermark) or the end of the list. */
   complete: boolean;
   /** Cursor candidates to continue from when not complete: the last ids read, most recent first. */
@@ -57,11 +60,12 @@ async function readPage(
   limit: number,
   candidates: string[] | undefined,
   budget: Budget,
-): Promise<{ sessions: FeedSession[]; outcome: 'page' | 'end' | 'lost' | 'budget'; untried: string[] }> {
+): Promise<{ sessions: Session[]; outcome: 'page' | 'end' | 'lost' | 'budget'; untried: string[] }> {
   if (!candidates) {
     budget.pagesLeft--;
     budget.pages++;
-    const { sessions } = await source.newest({ limit });
+    const { sessions, total } = await source.newest({ limit });
+    if (budget.total === undefined && total !== undefined) budget.total = total;
     return { sessions, outcome: 'page', untried: [] };
   }
   let rejected = 0;
@@ -87,8 +91,8 @@ async function readPage(
  * O(n / maxPageSize + log n) requests.
  */
 export async function scan(source: FeedSource, params: ScanParams, limits: FeedLimits, budget: Budget): Promise<ScanResult> {
-  const fresh: FeedSession[] = [];
-  const observed = new Map<string, FeedSession>();
+  const fresh: Session[] = [];
+  const observed = new Map<string, Session>();
   let candidates = params.after;
   let limit = limits.firstPageSize;
   while (budget.pagesLeft > 0) {

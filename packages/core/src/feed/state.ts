@@ -1,13 +1,15 @@
 /**
  * Feed state: what a host stores between polls (n8n static data). Plain JSON, versioned (`v`),
- * and bounded: JSON.stringify(state).length stays under `maxStateChars` (default 15 000, below the
- * 16 KB promise) whatever the account size.
+ * and bounded: about 6 to 16 kB plus ~35 characters per session still processing, never above
+ * `maxStateChars` (default 200 000, reached only with 5 000 sessions processing at once).
  *
  * - `wm`      newest created_at minute seen. A scan stops at the first session older than it.
  * - `known`   ids seen recently, as 8-char base64url SHA-256 prefixes (48 bits: a false match
  *             among 600 ids has odds ~1e-12), so ties inside the newest minute are recognised.
  * - `pending` sessions seen while processing, awaiting processed/failed.
  * - `burst`   cursor for a burst bigger than one poll's page budget.
+ * - `n`, `fp`, `swept`  the account's count and an invertible fingerprint of its ids (see
+ *             fingerprint.ts): how sessions the scans cannot see are found.
  */
 import { createHash } from 'node:crypto';
 import type { FeedLimits, FeedState } from './types';
@@ -16,14 +18,17 @@ export const HASH_CHARS = 8;
 
 export const DEFAULT_LIMITS: FeedLimits = {
   firstPageSize: 4,
-  maxPageSize: 64,
+  maxPageSize: 100,
   maxPages: 30,
   seedSessions: 100,
-  byIdsChunk: 20,
-  maxPending: 300,
+  byIdsChunk: 100,
+  maxPending: 5000,
   pendingMaxAgeMs: 3 * 24 * 60 * 60 * 1000,
   maxKnown: 600,
-  maxStateChars: 15000,
+  sweepMaxPages: 200,
+  sweepEveryMs: 6 * 60 * 60 * 1000,
+  fingerprintCells: 320,
+  maxStateChars: 200_000,
 };
 
 /** Short stable fingerprint of a session id. */
@@ -67,6 +72,9 @@ export function readState(raw: unknown): FeedState | undefined {
   if (!Array.isArray(s.pending) || !s.pending.every((p) => Array.isArray(p) && typeof p[0] === 'string' && isInt(p[1]))) {
     return undefined;
   }
+  if (s.n !== undefined && !isInt(s.n)) return undefined;
+  if (s.swept !== undefined && !isInt(s.swept)) return undefined;
+  if (s.fp !== undefined && typeof s.fp !== 'string') return undefined;
   if (s.burst !== undefined) {
     const b = s.burst;
     if (!b || !Array.isArray(b.after) || !b.after.every((a) => typeof a === 'string')) return undefined;

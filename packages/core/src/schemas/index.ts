@@ -11,6 +11,7 @@ export {
   normaliseSession,
   type SessionStatus,
 } from './session';
+export { sessionMatcher, matchesFilters, type SessionFilters } from './sessionMatch';
 export { SessionDetail, SessionExport } from './activity';
 export { CreatedSession, RunningSession, RunningSummary, SummaryText, UserInformation, TotalMetrics } from './running';
 export {

@@ -1,5 +1,6 @@
 import { NotFoundError } from '../../src/errors/api';
-import type { FeedSession, FeedSource } from '../../src/feed/types';
+import type { FeedSource } from '../../src/feed/types';
+import type { Session } from '../../src/schemas/session';
 
 /** Deterministic PRNG (mulberry32) so every failing seed can be replayed. */
 export function rng(seed: number) {
@@ -45,6 +46,8 @@ export class SessionListModel implements FeedSource {
   maxLimitSeen = 0;
   /** What a start_after_id naming a deleted session gives: an empty page (404 read as empty) or an error. */
   deletedCursor: 'empty' | 'throw' = 'empty';
+  /** Whether pages carry the account's count (the API's query_count). */
+  reportsTotal = true;
   private counter = 0;
 
   constructor(private readonly random = rng(1)) {}
@@ -67,14 +70,45 @@ export class SessionListModel implements FeedSource {
       ...over,
     };
     this.sessions.set(id, s);
+    this.touch();
     return s;
   }
 
-  ordered(): ModelSession[] {
-    return [...this.sessions.values()].sort((a, b) => b.minute - a.minute || b.tie - a.tie);
+  private cache: { version: number; list: ModelSession[]; index: Map<string, number> } | undefined;
+  /** Bumped by create/remove/backdate; direct edits of `minute` or `sessions` must call touch(). */
+  private version = 0;
+
+  touch(): void {
+    this.version++;
   }
 
-  view(s: ModelSession): FeedSession {
+  /** Deletes a session (as the API's DELETE does). */
+  remove(id: string): boolean {
+    this.touch();
+    return this.sessions.delete(id);
+  }
+
+  /** Moves a session's recorded date (Update Session's created_at) to another minute. */
+  backdate(s: ModelSession, minute: number): void {
+    s.minute = minute;
+    s.tie = this.random.next();
+    this.touch();
+  }
+
+  ordered(): ModelSession[] {
+    return this.sorted().list;
+  }
+
+  private sorted() {
+    // Cached per change (sweeps page through thousands of sessions).
+    if (!this.cache || this.cache.version !== this.version || this.cache.list.length !== this.sessions.size) {
+      const list = [...this.sessions.values()].sort((a, b) => b.minute - a.minute || b.tie - a.tie);
+      this.cache = { version: this.version, list, index: new Map(list.map((s, i) => [s.id, i])) };
+    }
+    return this.cache;
+  }
+
+  view(s: ModelSession): Session {
     return {
       id: s.id,
       status: s.status,
@@ -90,10 +124,10 @@ export class SessionListModel implements FeedSource {
     this.newestCalls++;
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new Error(`bad limit ${limit}`);
     this.maxLimitSeen = Math.max(this.maxLimitSeen, limit);
-    const list = this.ordered();
+    const { list, index } = this.sorted();
     let from = 0;
     if (start_after_id !== undefined) {
-      const i = list.findIndex((s) => s.id === start_after_id);
+      const i = index.get(start_after_id) ?? -1;
       if (i < 0) {
         if (this.deletedCursor === 'throw') throw new NotFoundError('Session not found', { status: 404 });
         return { sessions: [] };
@@ -102,7 +136,7 @@ export class SessionListModel implements FeedSource {
     }
     const page = list.slice(from, from + limit).map((s) => this.view(s));
     this.sessionsReturned += page.length;
-    return { sessions: page };
+    return { sessions: page, total: this.reportsTotal ? list.length : undefined };
   }
 
   async byIds(ids: string[]) {

@@ -32,6 +32,7 @@ export function seedSessions(store: SessionStore, o: SeedOptions, uploader: { ui
   const activity = o.activity ?? 'Running';
   const samples = o.exportMb ? Math.ceil((o.exportMb * 1_000_000) / EXPORT_BYTES_PER_SAMPLE) : undefined;
   const ids: string[] = [];
+  store.batch(() => {
   for (let i = 0; i < o.count; i++) {
     const created = new Date(newest - i * spacing);
     const userId = users[i % users.length];
@@ -56,5 +57,6 @@ export function seedSessions(store: SessionStore, o: SeedOptions, uploader: { ui
     store.add(s, { seeded: true });
     ids.push(s.id);
   }
+  });
   return ids;
 }

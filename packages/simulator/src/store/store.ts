@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadState, saveState } from './persist';
+import { SessionDb } from './persist';
 import type { SessionRecord } from './types';
 
 /** Newest first by created_at, then by id (descending) so the order is total and stable. */
@@ -12,15 +12,12 @@ function compareNewestFirst(a: SessionRecord, b: SessionRecord): number {
 }
 
 /**
- * Session storage: an in-memory map, optionally mirrored to `<dataDir>/sessions.json`
- * (atomic writes, coalesced) with videos in `<dataDir>/videos/`.
+ * Session storage: an in-memory map, written through to `<dataDir>/sessions.db` (SQLite, see
+ * persist.ts) when a data dir is given, with videos in `<dataDir>/videos/`.
  */
 export class SessionStore {
   private readonly sessions = new Map<string, SessionRecord>();
   private ordered: SessionRecord[] | undefined;
-  private saving: Promise<void> = Promise.resolve();
-  private dirty = false;
-  private saveScheduled = false;
   /** Sessions created through the API (uploads) since start or restore; never decremented by deletes. */
   sessionsCreated = 0;
   /** Sessions created by the seed control route. */
@@ -28,7 +25,7 @@ export class SessionStore {
 
   private constructor(
     readonly videosDir: string,
-    private readonly stateFile: string | undefined,
+    private readonly db: SessionDb | undefined,
     private readonly ownsVideosDir: boolean,
   ) {}
 
@@ -37,12 +34,15 @@ export class SessionStore {
     if (dataDir) {
       const videos = path.join(dataDir, 'videos');
       await fs.mkdir(videos, { recursive: true });
-      const store = new SessionStore(videos, path.join(dataDir, 'sessions.json'), false);
-      const state = await loadState(store.stateFile!);
-      if (state) {
-        for (const s of state.sessions) store.sessions.set(s.id, s);
-        store.sessionsCreated = state.sessionsCreated;
+      // Uploads cut short by a kill leave their partial file behind: nothing refers to it.
+      for (const name of await fs.readdir(videos)) {
+        if (name.startsWith('.upload-') && name.endsWith('.part')) await fs.rm(path.join(videos, name), { force: true });
       }
+      const db = await SessionDb.open(dataDir);
+      const store = new SessionStore(videos, db, false);
+      const { sessions, meta } = db.load();
+      for (const s of sessions) store.sessions.set(s.id, s);
+      store.sessionsCreated = meta.sessionsCreated;
       return store;
     }
     const videos = await fs.mkdtemp(path.join(os.tmpdir(), 'aikynetix-sim-'));
@@ -69,6 +69,15 @@ export class SessionStore {
     if (opts.seeded) this.sessionsSeeded++;
     else this.sessionsCreated++;
     this.changed();
+    this.db?.batch(() => {
+      this.db!.save(session);
+      if (!opts.seeded) this.db!.meta({ sessionsCreated: this.sessionsCreated });
+    });
+  }
+
+  /** Runs many changes as one transaction (seeding thousands of sessions costs one commit). */
+  batch<T>(fn: () => T): T {
+    return this.db ? this.db.batch(fn) : fn();
   }
 
   /** Applies a change to a session; returns the updated record or undefined when unknown. */
@@ -77,6 +86,7 @@ export class SessionStore {
     if (!s) return undefined;
     Object.assign(s, patch);
     this.changed();
+    this.db?.save(s);
     return s;
   }
 
@@ -86,6 +96,7 @@ export class SessionStore {
     if (!s) return false;
     this.sessions.delete(id);
     this.changed();
+    this.db?.remove(id);
     if (s.video) await fs.rm(this.videoPath(s.video.file), { force: true });
     return true;
   }
@@ -97,6 +108,10 @@ export class SessionStore {
     this.sessionsCreated = 0;
     this.sessionsSeeded = 0;
     this.changed();
+    this.db?.batch(() => {
+      this.db!.removeAll();
+      this.db!.meta({ sessionsCreated: 0 });
+    });
     await Promise.all(files.map((f) => fs.rm(this.videoPath(f), { force: true })));
   }
 
@@ -104,41 +119,13 @@ export class SessionStore {
     return path.join(this.videosDir, file);
   }
 
-  /** Waits until everything changed so far is on disk. */
-  async flush(): Promise<void> {
-    if (this.dirty) await this.writeNow();
-    await this.saving;
-  }
-
-  /** Flushes and, for in-memory stores, removes the temp video directory. */
+  /** Closes the database and, for in-memory stores, removes the temp video directory. */
   async close(): Promise<void> {
-    await this.flush();
+    this.db?.close();
     if (this.ownsVideosDir) await fs.rm(this.videosDir, { recursive: true, force: true });
   }
 
   private changed(): void {
     this.ordered = undefined;
-    if (!this.stateFile) return;
-    this.dirty = true;
-    // Coalesce bursts (e.g. seeding 10,000 sessions) into one write per tick.
-    if (this.saveScheduled) return;
-    this.saveScheduled = true;
-    setImmediate(() => {
-      this.saveScheduled = false;
-      this.writeNow().catch(() => undefined); // surfaced by flush()
-    });
-  }
-
-  private writeNow(): Promise<void> {
-    this.dirty = false;
-    const state = { version: 1 as const, sessionsCreated: this.sessionsCreated, sessions: [...this.sessions.values()] };
-    const file = this.stateFile!;
-    // A failed write must not poison later ones: chain on the settled previous write.
-    const run = this.saving.catch(() => undefined).then(() => saveState(file, state));
-    this.saving = run;
-    run.catch(() => {
-      this.dirty = true;
-    });
-    return run;
   }
 }
