@@ -6,6 +6,7 @@ import { closeSource, isByteSource, isNodeReadable, sliceBytes, toByteStream } f
 import { defaultDownloader } from './download';
 import { fileChunks } from './fileChunks';
 import { ChunkRecycler } from './recycler';
+import { assertVideoHead, SNIFF_BYTES, sniffVideo } from './sniff';
 import { cleanFilename } from './filename';
 import type { Downloader, OpenedVideo, VideoSource, VideoStreamInput } from './types';
 
@@ -16,6 +17,9 @@ export interface OpenVideoOptions {
   download?: Downloader;
   signal?: AbortSignal;
 }
+
+/** Files whose first bytes openFile already checked (by a positioned read). */
+const checkedFiles = new WeakSet<OpenedVideo>();
 
 function invalid(rule: string, field = 'video'): ValidationError {
   return new ValidationError([{ field, rule }], 'running.createSession');
@@ -41,10 +45,21 @@ async function openFile(path: string): Promise<OpenedVideo> {
     await handle.close();
     throw invalid(`file is empty (0 bytes): ${path}`);
   }
+  // The first bytes by a positioned read, so the chunk stream (and its buffer reuse) stays untouched.
+  const head = new Uint8Array(Math.min(SNIFF_BYTES, stat.size));
+  try {
+    await handle.read(head, 0, head.length, 0);
+    assertVideoHead(head);
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
   const filename = cleanFilename(path);
   const recycler = new ChunkRecycler();
   const file = fileChunks(handle, recycler);
-  return { stream: file.chunks, size: stat.size, filename, contentType: pickContentType(undefined, filename), close: file.close, recycler };
+  const opened: OpenedVideo = { stream: file.chunks, size: stat.size, filename, contentType: pickContentType(undefined, filename), close: file.close, recycler };
+  checkedFiles.add(opened);
+  return opened;
 }
 
 async function openLocation(location: string, opts: OpenVideoOptions): Promise<OpenedVideo> {
@@ -103,9 +118,17 @@ function isBlob(value: unknown): value is Blob {
 
 /**
  * Opens any supported `video` input as a lazily read byte stream with its name, type and (when
- * knowable) size. Nothing is buffered; URLs are downloaded as they are uploaded.
+ * knowable) size, after checking that its first bytes start a video container (sniff.ts): bad
+ * files fail here, before anything is created. Nothing else is buffered; URLs are downloaded as
+ * they are uploaded.
  */
 export async function openVideo(source: VideoSource, opts: OpenVideoOptions = {}): Promise<OpenedVideo> {
+  const opened = await openSource(source, opts);
+  return checkedFiles.has(opened) ? opened : sniffVideo(opened);
+}
+
+
+async function openSource(source: VideoSource, opts: OpenVideoOptions): Promise<OpenedVideo> {
   if (typeof source === 'string') return openLocation(source, opts);
   if (source instanceof URL) return openLocation(source.href, opts);
   if (source instanceof Uint8Array) {
