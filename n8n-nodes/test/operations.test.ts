@@ -124,13 +124,16 @@ describe('AIKYNETIX operations against the simulator, in n8n-core WorkflowExecut
 		const summary = await runNode({ resource: 'running', operation: 'getSummary', sessionId: byId(id), options: {} });
 		expect(summary[0].json).toHaveProperty('performance_metrics');
 
-		const jump = await runNode({ resource: 'jumping', operation: 'get', sessionId: byId('any'), options: { demo: true } });
+		// No demo switch for these (undocumented by the vendor): real seeded sessions instead.
+		const [jumpId] = sim.control.seed({ count: 1, activity: 'Vertical Jump' }).ids;
+		const [liftId] = sim.control.seed({ count: 1, activity: 'Weightlifting' }).ids;
+		const jump = await runNode({ resource: 'jumping', operation: 'get', sessionId: byId(jumpId) });
 		expect(Object.keys(jump[0].json).length).toBeGreaterThan(2);
-		const lift = await runNode({ resource: 'weightlifting', operation: 'get', sessionId: byId('any'), options: { demo: true } });
+		const lift = await runNode({ resource: 'weightlifting', operation: 'get', sessionId: byId(liftId) });
 		expect(Object.keys(lift[0].json).length).toBeGreaterThan(2);
-		const jumpExport = await runNode({ resource: 'jumping', operation: 'export', sessionId: byId('any'), options: { demo: true } });
+		const jumpExport = await runNode({ resource: 'jumping', operation: 'export', sessionId: byId(jumpId) });
 		expect(jumpExport).toHaveLength(1);
-		const liftExport = await runNode({ resource: 'weightlifting', operation: 'export', sessionId: byId('any'), options: { demo: true } });
+		const liftExport = await runNode({ resource: 'weightlifting', operation: 'export', sessionId: byId(liftId) });
 		expect(liftExport).toHaveLength(1);
 	});
 

@@ -1,4 +1,3 @@
-import { AUTH_STYLES, DEFAULT_AUTH_STYLE, DEFAULT_BASE_URL } from '@aikynetix/core/host';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { callOperation } from './call';
 import { connectionOf } from './settings';
@@ -27,7 +26,15 @@ function connectionLabel(_z: ZObject, bundle: Bundle): string {
   return typeof data.uploader === 'string' && data.uploader ? `${data.uploader} @ ${host}` : `AIKYNETIX @ ${host}`;
 }
 
-/** Custom auth: an API key, the header style to send it in, and (advanced) the API address. */
+/** The vendor's API reference, which explains the key and how it is sent. */
+export const API_DOCS_URL = 'https://docs.aikynetix.app/api-documentation/developer-resources-and-api-reference/api-reference/running.md';
+
+/**
+ * Custom auth with the simplest form Zapier allows: the key, plus one optional field nobody needs
+ * in the common case (the key's header style follows from the key; the address defaults to the
+ * production API). Zapier's auth fields have no "advanced" section, so the rare settings share
+ * one field that is labelled to be left empty.
+ */
 export const authentication = {
   type: 'custom' as const,
   fields: [
@@ -37,25 +44,17 @@ export const authentication = {
       type: 'password' as const,
       required: true,
       helpText:
-        'Your AIKYNETIX API key (an admin key to upload videos for athletes). Find it in the AIKYNETIX dashboard under Settings › API.',
+        'Your AIKYNETIX API key: an admin key lets you upload videos for your athletes. Copy it from your AIKYNETIX dashboard ' +
+        `(Settings › API); the [AIKYNETIX API reference](${API_DOCS_URL}) explains keys and tokens. A Firebase token works too.`,
     },
     {
-      key: 'authStyle',
-      label: 'Auth Header Style',
+      key: 'advanced',
+      label: 'Advanced Settings (leave empty)',
       type: 'string' as const,
       required: false,
-      default: DEFAULT_AUTH_STYLE,
-      choices: AUTH_STYLES.map((s) => ({ value: s.value, label: s.label, sample: s.value })),
       helpText:
-        'How the key is sent. Keep the default (`Authorization: API-KEY <key>`) unless AIKYNETIX support told you otherwise; use Bearer for a Firebase token.',
-    },
-    {
-      key: 'baseUrl',
-      label: 'API Base URL (advanced)',
-      type: 'string' as const,
-      required: false,
-      default: DEFAULT_BASE_URL,
-      helpText: `Leave as ${DEFAULT_BASE_URL}. Must be https; http is only accepted for a local AIKYNETIX simulator (localhost).`,
+        'Leave empty unless AIKYNETIX support asks. It takes a key style (`api-key-header` or `bearer`) and/or another API address ' +
+        '(https only; http only for a local AIKYNETIX simulator), separated by a space.',
     },
   ],
   test,

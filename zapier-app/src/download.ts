@@ -1,30 +1,21 @@
-import {
-  ConnectionError,
-  type Downloader,
-  filenameFromDisposition,
-  filenameFromUrl,
-  guessVideoType,
-  type OpenedVideo,
-  ValidationError,
-} from '@aikynetix/core/host';
+import { Readable } from 'node:stream';
+import { createDownloader, type Downloader, ValidationError } from '@aikynetix/core/host';
 import type { HttpRequestOptions, ZObject } from 'zapier-platform-core';
 
 /** The upload's file field; errors about the file name it. */
 export const FILE_FIELD = 'video';
+/** What the Zap editor calls it. */
+export const FILE_LABEL = 'Video File';
+
+/**
+ * The largest video a Zapier step takes. Zapier stops a step after 30 s and downloads files of
+ * about 120 MB at most (hydrated files are unreliable beyond 100-150 MB). At the 4 MB/s a step can
+ * count on to download and re-upload at once, 25 s of the 30 carry 100 MB: both limits land here.
+ */
+export const MAX_ZAPIER_VIDEO_BYTES = 100 * 1000 * 1000;
 
 function fileError(rule: string): ValidationError {
   return new ValidationError([{ field: FILE_FIELD, rule }], 'running.createSession');
-}
-
-/** `https://host/path/run.mp4?sig=...` -> `https://host/.../run.mp4` (signed query strings are secrets). */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    const last = u.pathname.split('/').pop() ?? '';
-    return `${u.origin}/…/${last}`;
-  } catch {
-    return 'the file URL';
-  }
 }
 
 /** Only absolute http(s) URLs: a Zapier file is always one, and anything else could be a local path. */
@@ -35,56 +26,63 @@ export function checkFileUrl(value: unknown): string {
   return text;
 }
 
+/** Statuses whose responses can have no body (the Response constructor refuses one). */
+const NULL_BODY = new Set([101, 204, 205, 304]);
+
 /**
- * A Downloader (the core's upload hook) on z.request, so the download shows in Zapier's logs.
- * The app's middleware only authenticates API URLs, so the file's host never gets the key.
- * The body is a stream handed straight to the multipart encoder: nothing is buffered.
+ * A fetch on z.request, so the core's downloader (status, redirects, web pages, length, name and
+ * content-encoding rules, one URL redactor) runs unchanged inside Zapier and the download shows in
+ * Zapier's HTTP log. The app's middleware authenticates only API URLs: the file host never gets the key.
  */
-export function zapierDownloader(z: ZObject): Downloader {
-  return async (url: string, signal?: AbortSignal): Promise<OpenedVideo> => {
+export function zapierFetch(z: ZObject): typeof fetch {
+  return async (input, init = {}) => {
+    const url = input instanceof URL ? input.href : typeof input === 'string' ? input : input.url;
     const options = {
       url,
-      method: 'GET',
+      method: init.method ?? 'GET',
+      headers: Object.fromEntries(new Headers(init.headers).entries()),
       raw: true,
+      redirect: init.redirect ?? 'follow',
+      signal: init.signal ?? undefined,
       skipThrowForStatus: true,
       throwForThrottlingEarly: false,
-      // identity: the uploaded bytes must be the file itself, not a gzip of it
-      headers: { accept: 'video/*, */*;q=0.8', 'accept-encoding': 'identity' },
-      compress: false,
-      signal,
-    } as HttpRequestOptions & { url: string };
-    let res;
+    } as unknown as HttpRequestOptions & { url: string };
+    let res: { status: number; headers: { forEach(cb: (value: string, key: string) => void): void }; body: NodeJS.ReadableStream };
     try {
-      res = await z.request(options);
+      res = (await z.request(options)) as unknown as typeof res;
     } catch (err) {
-      if (signal?.aborted) throw err;
-      // Name the file host, not AIKYNETIX: nothing has been sent to the API yet.
-      const code = (err as { code?: string }).code ?? 'network error';
-      throw new ConnectionError(`Could not download the video from ${redactUrl(url)} (${code})`, {
-        operationId: 'running.createSession',
-        code,
-        notSent: true,
-        hint: 'Check that the file link works and is public (or map the file from an earlier step).',
-      });
+      // As fetch fails: a bare TypeError with the network code as its cause. node-fetch's own
+      // message repeats the full URL, signed query string included, and must not reach the user.
+      const code = (err as { code?: string; errno?: string }).code ?? (err as { errno?: string }).errno ?? 'network error';
+      throw Object.assign(new TypeError('fetch failed'), { cause: { code } });
     }
-    const body = (res as unknown as { body: NodeJS.ReadableStream & { destroy?: () => void } }).body;
-    const drop = () => {
-      body.on('error', () => undefined);
-      body.destroy?.();
-    };
-    if (res.status < 200 || res.status >= 300) {
-      drop();
-      throw fileError(`could not be downloaded from ${redactUrl(url)}: the file host answered HTTP ${res.status}`);
+    const headers = new Headers();
+    res.headers.forEach((value, key) => headers.append(key, value));
+    if (NULL_BODY.has(res.status)) {
+      (res.body as unknown as Readable).destroy?.();
+      return new Response(null, { status: res.status, headers });
     }
-    const served = res.getHeader('content-type')?.split(';')[0].trim().toLowerCase();
-    if (served === 'text/html') {
-      drop();
-      throw fileError(`${redactUrl(url)} returned a web page, not a video: use a direct download link`);
+    const body = Readable.toWeb(res.body as unknown as Readable) as unknown as ReadableStream<Uint8Array>;
+    return new Response(body, { status: res.status, headers });
+  };
+}
+
+/**
+ * The core's downloader on z.request, refusing at once (before anything is created) a file whose
+ * announced size Zapier cannot move within a step; the message names the field and the way out.
+ */
+export function zapierDownloader(z: ZObject): Downloader {
+  const download = createDownloader({ fetch: zapierFetch(z) });
+  return async (url, signal) => {
+    const video = await download(url, signal);
+    if (video.size !== undefined && video.size > MAX_ZAPIER_VIDEO_BYTES) {
+      video.close?.();
+      const mb = (n: number) => `${Math.round(n / 1e6)} MB`;
+      throw fileError(
+        `is ${mb(video.size)}; a Zapier step moves at most ${mb(MAX_ZAPIER_VIDEO_BYTES)} in its 30 s. ` +
+          'Upload large videos with the AIKYNETIX n8n node or CLI (any size)',
+      );
     }
-    const length = res.getHeader('content-length');
-    const size = length && /^\d+$/.test(length.trim()) ? Number(length) : undefined;
-    const filename = filenameFromDisposition(res.getHeader('content-disposition') ?? undefined) ?? filenameFromUrl(new URL(url));
-    const contentType = served && served.startsWith('video/') ? served : guessVideoType(filename);
-    return { stream: body as unknown as AsyncIterable<Uint8Array>, size, filename, contentType, close: drop };
+    return video;
   };
 }

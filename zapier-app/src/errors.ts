@@ -2,10 +2,12 @@ import {
   AikynetixError,
   AuthenticationError,
   ConfigError,
-  NoPlanError,
   OutcomeUnknownError,
+  fieldsOf,
+  getOperation,
   PermissionDeniedError,
   RateLimitError,
+  SessionFailedError,
   ValidationError,
   scrub,
 } from '@aikynetix/core/host';
@@ -24,11 +26,44 @@ function isZapierError(z: ZObject, err: unknown): boolean {
   );
 }
 
+/**
+ * Raised by the app itself when a step must stop for this run only (the data, not the Zap, is the
+ * problem: e.g. a session of another activity). Mapped to Zapier's HaltedError.
+ */
+export class HaltStep extends Error {}
+
+/** Field labels the Zap editor shows where they differ from the registry's titles. */
+const ZAPIER_LABELS: Record<string, string> = { video: 'Video File', activity: 'Activity', confirm: 'Confirm Permanent Deletion' };
+
+/** `video` -> `Video File (video)`: the label the user sees, and the key a mapping shows. */
+function fieldName(key: string, operationId: string | undefined): string {
+  const top = key.split('.')[0];
+  let label = ZAPIER_LABELS[top];
+  if (!label && operationId) {
+    try {
+      label = fieldsOf(getOperation(operationId)).find((f) => f.key === top)?.label ?? '';
+    } catch {
+      label = '';
+    }
+  }
+  return label && label !== key ? `${label} (${key})` : key;
+}
+
+/** A validation message naming each field by its label. */
+function validationText(err: ValidationError): string {
+  const list = err.issues.map((i) => `${fieldName(i.field, err.operationId)}: ${i.rule}`).join('; ');
+  return `Invalid input: ${list}. ${err.hint ?? ''}`.trim();
+}
+
 /** "What failed — what to do", without the key, cut to Zapier's limit. */
 export function userMessage(err: unknown, secrets: ReadonlyArray<string | undefined> = []): string {
   let text: string;
-  if (err instanceof AikynetixError) {
+  if (err instanceof ValidationError) {
+    text = validationText(err);
+  } else if (err instanceof AikynetixError) {
     text = err.hint && !err.message.includes(err.hint) ? `${err.message}. ${err.hint}` : err.message;
+  } else if (err instanceof HaltStep) {
+    text = err.message;
   } else if (err instanceof Error) {
     text = `Unexpected error: ${err.message}`;
   } else {
@@ -39,9 +74,12 @@ export function userMessage(err: unknown, secrets: ReadonlyArray<string | undefi
 }
 
 /**
- * Map anything thrown by the core to the Zapier error that makes Zapier do the right thing:
- * retry later (throttled), ask the user to reconnect (expired auth), stop without retrying
- * (halted) or show the API's message (plain error).
+ * Map anything thrown by the core to the Zapier error that makes Zapier do the right thing, as
+ * Zapier's docs prescribe: retry later (ThrottledError), ask the user to reconnect
+ * (ExpiredAuthError), stop this run only when the data is the problem and the Zap is fine
+ * (HaltedError: a session that failed processing, a session of another activity), and a plain
+ * z.errors.Error for everything the user must fix (bad input, connection settings, the key's
+ * rights or plan) so that a broken Zap is reported and eventually turned off.
  */
 export function toZapierError(z: ZObject, bundle: Pick<Bundle, 'authData'>, err: unknown): Error {
   if (isZapierError(z, err)) return err as Error;
@@ -52,12 +90,11 @@ export function toZapierError(z: ZObject, bundle: Pick<Bundle, 'authData'>, err:
     return new z.errors.ThrottledError(message, seconds);
   }
   if (err instanceof AuthenticationError) return new z.errors.ExpiredAuthError(message);
-  // Retrying cannot help: the plan, the key's rights or the input must change first. And a write
-  // whose outcome is unknown must never be replayed automatically (it could duplicate a session).
-  if (err instanceof NoPlanError || err instanceof PermissionDeniedError || err instanceof ValidationError || err instanceof OutcomeUnknownError) {
-    return new z.errors.HaltedError(message);
-  }
+  OutcomeUnknownError,
+  fieldsOf,
+  getOperation,
   if (err instanceof ConfigError) return new z.errors.Error(message, 'InvalidConnection', 400);
+  if (err instanceof PermissionDeniedError) return new z.errors.Error(message, err.name, err.status ?? 403);
   if (err instanceof AikynetixError) {
     return new z.errors.Error(message, err.name, err.status ?? 0);
   }

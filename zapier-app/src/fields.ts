@@ -1,4 +1,5 @@
 import { type FieldMeta, fieldsOf, getOperation } from '@aikynetix/core/host';
+import { ATHLETE_PICKER } from './athletes';
 
 /** The subset of Zapier's inputField schema this app produces. */
 export interface InputField {
@@ -50,6 +51,9 @@ export const SESSION_PICKER: Partial<InputField> = {
   helpText: 'Pick a recent session, or map the Session ID from an earlier step (e.g. New Session Processed or Upload Video).',
 };
 
+/** Fields that are dropdowns wherever they appear (a typed or mapped value still works). */
+const DEFAULT_PICKERS: Record<string, Partial<InputField> | undefined> = { session_id: SESSION_PICKER, user_id: ATHLETE_PICKER };
+
 /**
  * inputFields derived from a registry operation: labels, help, types, choices and defaults all
  * come from the core, so the Zapier app and the n8n node never disagree about a field.
@@ -63,7 +67,7 @@ export function inputFieldsFor(
     .filter((f) => !omit.has(f.key))
     .map((f) => {
       const base = toInputField(f);
-      const override = options.overrides?.[f.key] ?? (f.key === 'session_id' ? SESSION_PICKER : undefined);
+      const override = options.overrides?.[f.key] ?? DEFAULT_PICKERS[f.key];
       if (!override) return base;
       const merged: Record<string, unknown> = { ...base, ...override };
       for (const k of Object.keys(merged)) if (merged[k] === undefined) delete merged[k]; // override removed it

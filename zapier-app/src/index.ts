@@ -2,6 +2,7 @@ import zapier from 'zapier-platform-core';
 import { authentication } from './authentication';
 import { addAuthHeaders } from './middleware';
 import analyzedVideoUrl from './searches/analyzed_video_url';
+import findAthlete from './searches/find_athlete';
 import findSession from './searches/find_session';
 import gaitAnalysisReport from './searches/gait_analysis_report';
 import liftAnalysis from './searches/lift_analysis';
@@ -18,6 +19,7 @@ import generateSummary from './creates/generate_summary';
 import updateSession from './creates/update_session';
 import uploadVideo from './creates/upload_video';
 import activityList from './triggers/activity_list';
+import athleteList from './triggers/athlete_list';
 import newSession from './triggers/new_session';
 import sessionFailed from './triggers/session_failed';
 import sessionList from './triggers/session_list';
@@ -40,9 +42,10 @@ const App = {
   flags: { skipHttpPatch: true },
   beforeRequest: [addAuthHeaders],
   afterResponse: [],
-  triggers: byKey(sessionProcessed, newSession, sessionFailed, sessionList, activityList),
+  triggers: byKey(sessionProcessed, newSession, sessionFailed, sessionList, activityList, athleteList),
   searches: byKey(
     findSession,
+    findAthlete,
     gaitAnalysisReport,
     runningSummary,
     runningFormReport,

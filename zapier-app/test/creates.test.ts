@@ -73,30 +73,37 @@ describe('creates against the simulator', () => {
 
   it('Update Session with nothing to change is rejected by field name', async () => {
     const err = await failureOf(create('update_session', { session_id: processed() }));
-    expect(err.name).toBe('HaltedError');
-    expect(ownMessage(err)).toMatch(/title: give a new title or created_at/);
+    expect(err.name).toBe('AppError');
+    expect(ownMessage(err)).toMatch(/title\)?: give a new title or created_at/);
   });
 
   it('Delete Session deletes; deleting again reports the 404 with its hint', async () => {
     const id = processed();
-    checked('delete_session', await create('delete_session', { session_id: id }), id);
+    // The safeguard: without Confirm = yes nothing is sent.
+    const before = sim.control.stats().totalRequests;
+    const refused = await failureOf(create('delete_session', { session_id: id }));
+    expect(refused.name).toBe('AppError');
+    expect(payloadOf(refused).message).toMatch(/Confirm Permanent Deletion \(confirm\)|confirm: must be "yes"/);
+    expect(sim.control.stats().totalRequests).toBe(before);
+    expect(sim.control.session(id)).toBeDefined();
+    checked('delete_session', await create('delete_session', { session_id: id, confirm: 'yes' }), id);
     expect(sim.control.session(id)).toBeUndefined();
     await expect(search('session_details', { activity: 'running', session_id: id })).resolves.toEqual([]);
-    const err = await failureOf(create('delete_session', { session_id: id }));
+    const err = await failureOf(create('delete_session', { session_id: id, confirm: 'yes' }));
     const payload = payloadOf(err);
     expect(payload.status).toBe(404);
     expect(payload.code).toBe('NotFoundError');
     expect(payload.message).toMatch(/HTTP 404.*Check the session ID/);
   });
 
-  it('a non-admin key cannot upload for others: halted with the admin hint', async () => {
+  it('a non-admin key cannot upload for others: a Zapier error with the admin hint', async () => {
     const host = await fileHost(join(__dirname, '..', '..', 'shared', 'fixtures', 'sample-run.mp4'), 'run.mp4');
     try {
       const before = sim.control.stats().sessionsCreated;
       const err = await failureOf(
         create('upload_video', { video: `${host.url}/run.mp4`, user_id: 'a1' }, authFor(sim.url, sim.keys.nonAdmin)),
       );
-      expect(err.name).toBe('HaltedError');
+      expect(err.name).toBe('AppError');
       expect(ownMessage(err)).toMatch(/HTTP 403/);
       expect(ownMessage(err)).toMatch(/admin key/);
       expect(sim.control.stats().sessionsCreated).toBe(before);

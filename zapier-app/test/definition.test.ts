@@ -3,7 +3,7 @@ import zapier from 'zapier-platform-core';
 import { App } from './support/app';
 import { expectFlat } from './support/shape';
 
-type Field = { key: string; label?: string; dynamic?: string; search?: string; choices?: unknown; type?: string; list?: boolean };
+type Field = { key: string; label?: string; dynamic?: string; search?: string; choices?: unknown; type?: string; list?: boolean; required?: boolean };
 type Def = {
   key: string;
   display: { label: string; description: string; hidden?: boolean };
@@ -28,9 +28,9 @@ describe('the app definition', () => {
   });
 
   it('has every trigger, search and create the integration promises', () => {
-    expect(Object.keys(App.triggers).sort()).toEqual(['activity_list', 'new_session', 'session_failed', 'session_list', 'session_processed']);
+    expect(Object.keys(App.triggers).sort()).toEqual(['activity_list', 'athlete_list', 'new_session', 'session_failed', 'session_list', 'session_processed']);
     expect(Object.keys(App.searches).sort()).toEqual(
-      ['analyzed_video_url', 'find_session', 'gait_analysis_report', 'lift_analysis', 'running_form_report', 'running_summary', 'session_details', 'session_export', 'total_metrics'].sort(),
+      ['analyzed_video_url', 'find_athlete', 'find_session', 'gait_analysis_report', 'lift_analysis', 'running_form_report', 'running_summary', 'session_details', 'session_export', 'total_metrics'].sort(),
     );
     expect(Object.keys(App.creates).sort()).toEqual(
       ['delete_session', 'generate_analyzed_video', 'generate_form_recommendations', 'generate_gait_recommendations', 'generate_summary', 'update_session', 'upload_video'].sort(),
@@ -88,7 +88,9 @@ describe('the app definition', () => {
   it('the API key field is a secret and the connection has a label', () => {
     const fields = App.authentication.fields as Field[];
     expect(fields.find((f) => f.key === 'apiKey')?.type).toBe('password');
-    expect(fields.find((f) => f.key === 'authStyle')?.choices).toHaveLength(3);
+    // The common case is one field: the key (the rest is one optional, labelled-to-leave-empty field).
+    expect(fields.filter((f) => f.required).map((f) => f.key)).toEqual(['apiKey']);
+    expect(fields.map((f) => f.key)).toEqual(['apiKey', 'advanced']);
     expect(typeof App.authentication.connectionLabel).toBe('function');
   });
 });

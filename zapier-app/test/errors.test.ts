@@ -41,10 +41,11 @@ describe('error mapping (nock)', () => {
     expect(ownMessage(err)).toMatch(/Check the API key/);
   });
 
-  it('403 "no valid payment plan" -> HaltedError with the plan hint', async () => {
+  it('403 "no valid payment plan" -> z.errors.Error (misconfiguration: the Zap is reported) with the plan hint', async () => {
     nock(BASE).post(GAIT).reply(403, { error: 'User does not have a valid payment plan' });
     const err = clean(await failureOf(gait()));
-    expect(err.name).toBe('HaltedError');
+    expect(err.name).toBe('AppError');
+    expect(payloadOf(err)).toMatchObject({ code: 'NoPlanError', status: 403 });
     expect(ownMessage(err)).toMatch(/valid payment plan.*active AIKYNETIX plan/);
   });
 
@@ -72,7 +73,7 @@ describe('error mapping (nock)', () => {
     nock(BASE).post(GAIT).reply(429, {}, { 'Retry-After': '1' }).post(GAIT).reply(200, { left: {}, right: {}, date: '05/02/2025' });
     const items = await gait();
     expect(items).toHaveLength(1);
-    expect(items[0].date).toBe('05/02/2025');
+    expect(items[0].date).toBe('2025-02-05');
   });
 
   it('500 on a read: retried, then a plain Zapier error with status 500', async () => {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { run } from './support/app';
+import { failureOf, run } from './support/app';
 import { fileHost } from './support/servers';
 import { authFor, eventually, startSim, type Simulator } from './support/sim';
 
@@ -72,18 +72,24 @@ describe('ready-made zaps (docs/zapier.md)', () => {
     expect(summary.distance_and_duration__total_distance).toEqual(expect.any(Number));
   });
 
-  it('Recipe 6: a file that is not a video fires Session Failed', async () => {
-    const seen = new Set(((await step('triggers', 'session_failed', {})) as Item[]).map((i) => i.id));
+  it('Recipe 6: a file that is not a video is refused at upload, naming the field; a failed session fires Session Failed', async () => {
     const host = await fileHost(join(__dirname, '..', '..', 'shared', 'fixtures', 'not-a-video.txt'), 'notes.mp4');
     try {
-      const up = await step('creates', 'upload_video', { video: `${host.url}/notes.mp4`, user_id: 'athlete-maya' });
-      const failed = await eventually(async () => {
-        const items = (await step('triggers', 'session_failed', {})) as Item[];
-        return items.find((i) => i.id === up.id && !seen.has(i.id));
-      });
-      expect(failed.status).toBe('failed');
+      const before = sim.control.stats().sessionsCreated;
+      const err = await failureOf(step('creates', 'upload_video', { video: `${host.url}/notes.mp4`, user_id: 'athlete-maya' }));
+      expect(err.message).toMatch(/Video File \(video\): is plain text, not a video/);
+      expect(sim.control.stats().sessionsCreated).toBe(before);
     } finally {
       await host.close();
     }
+    // A video AIKYNETIX cannot analyse (no athlete visible...) still fails later, in processing.
+    const seen = new Set(((await step('triggers', 'session_failed', {})) as Item[]).map((i) => i.id));
+    const [id] = sim.control.seed({ count: 1, processed: false }).ids;
+    sim.control.setSessionStatus(id, 'Failed', 'No athlete visible');
+    const failed = await eventually(async () => {
+      const items = (await step('triggers', 'session_failed', {})) as Item[];
+      return items.find((i) => i.id === id && !seen.has(i.id));
+    });
+    expect(failed.status).toBe('failed');
   });
 });

@@ -115,7 +115,7 @@ describe('searches against the simulator', () => {
 
   it('a key without a plan halts with the plan hint (no pointless retries)', async () => {
     const err = await failureOf(search('gait_analysis_report', { session_id: runId }, authFor(sim.url, sim.keys.noPlan)));
-    expect(err.name).toBe('HaltedError');
+    expect(err.name).toBe('AppError');
     expect(err.message).toMatch(/plan/i);
     expect(ownMessage(err).length).toBeLessThan(250);
     expect(err.message).not.toContain(sim.keys.noPlan);
@@ -124,8 +124,8 @@ describe('searches against the simulator', () => {
   it('a bad session id is rejected by name before any request', async () => {
     const before = sim.control.stats().totalRequests;
     const err = await failureOf(search('running_summary', { session_id: '../admin' }));
-    expect(err.name).toBe('HaltedError');
-    expect(err.message).toMatch(/session_id: must not contain '\/'/);
+    expect(err.name).toBe('AppError');
+    expect(err.message).toMatch(/Session ID \(session_id\): must not contain '\/'/);
     expect(sim.control.stats().totalRequests).toBe(before);
   });
 });

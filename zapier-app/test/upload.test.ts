@@ -117,8 +117,8 @@ describe('Upload Video (create) against the simulator', () => {
           inputData: { video: `${host.url}/gone.mp4`, user_id: 'athlete-42' },
         }),
       );
-      expect(err.name).toBe('HaltedError');
-      expect(err.message).toMatch(/video/);
+      expect(err.name).toBe('AppError');
+      expect(err.message).toMatch(/Video File \(video\)/);
       expect(err.message).toMatch(/HTTP 404/);
       expect(sim.control.stats().sessionsCreated).toBe(before);
     } finally {
@@ -135,8 +135,8 @@ describe('Upload Video (create) against the simulator', () => {
       }),
     );
     const message = payloadOf(err).message;
-    expect(message).toMatch(/Could not download the video from http:\/\/127\.0\.0\.1:9\/…\/run\.mp4 \(ECONNREFUSED\)/);
-    expect(message).toMatch(/file link/);
+    expect(message).toMatch(/Could not download the video from http:\/\/127\.0\.0\.1:9\/clips\/run\.mp4 \(ECONNREFUSED\)/);
+    expect(message).toMatch(/video URL is correct and reachable/);
     expect(message).not.toContain('sig=abc');
     expect(sim.control.stats().sessionsCreated).toBe(before);
   });
@@ -149,8 +149,8 @@ describe('Upload Video (create) against the simulator', () => {
         inputData: { video: '/etc/passwd', user_id: 'athlete-42' },
       }),
     );
-    expect(err.name).toBe('HaltedError');
-    expect(err.message).toMatch(/video: must be a file from an earlier step or an http\(s\) link/);
+    expect(err.name).toBe('AppError');
+    expect(err.message).toMatch(/Video File \(video\): must be a file from an earlier step or an http\(s\) link/);
     expect(sim.control.stats().totalRequests).toBe(before);
   });
 
@@ -163,8 +163,8 @@ describe('Upload Video (create) against the simulator', () => {
           inputData: { video: `${host.url}/a.mp4` },
         }),
       );
-      expect(err.name).toBe('HaltedError');
-      expect(err.message).toMatch(/user_id/);
+      expect(err.name).toBe('AppError');
+      expect(err.message).toMatch(/User ID \(user_id\)/);
       expect(host.requests).toHaveLength(0);
       expect(payloadOf(err).message).not.toContain(sim.apiKey);
     } finally {

@@ -130,10 +130,17 @@ describe('export', () => {
     expect(JSON.parse(r.stdout).error.exitCode).toBe(2);
   });
 
-  it('--activity weightlifting --demo exports keypoints too', async () => {
-    const r = await cli(['export', 'x', '--activity', 'weightlifting', '--demo', '--format', 'csv'], { env });
+  it('--activity weightlifting exports keypoints too', async () => {
+    const [lift] = sim.control.seed({ count: 1, processed: true, activity: 'Weightlifting' }).ids;
+    const r = await cli(['export', lift, '--activity', 'weightlifting', '--format', 'csv'], { env });
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toMatch(/keypoints\./);
+  });
+
+  it('--demo is refused for weightlifting (documented for running only)', async () => {
+    const r = await cli(['export', 'x', '--activity', 'weightlifting', '--demo', '--format', 'csv'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--demo exists for running sessions only/);
   });
 });
 

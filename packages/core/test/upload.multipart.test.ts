@@ -34,6 +34,7 @@ describe('encodeMultipart on a real busboy server', () => {
   test('a 5 MB file from disk arrives byte for byte, with an exact Content-Length', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aky-mp-'));
     const data = randomBytes(5 * 1024 * 1024 + 17);
+    data.write('\u0000\u0000\u0000\u0018ftypisom', 0, 'latin1'); // openVideo accepts only videos
     const path = join(dir, 'stride.mov');
     writeFileSync(path, data);
     const video = await openVideo(path);

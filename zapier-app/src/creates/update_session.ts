@@ -1,3 +1,4 @@
+import { toIso } from '@aikynetix/core/host';
 import { callOperation, sessionIdOf } from '../call';
 import { inputFieldsFor } from '../fields';
 import type { CreateDef } from '../types';
@@ -23,21 +24,22 @@ const updateSession: CreateDef = {
         id,
         session_id: id,
         title: given('title'),
-        created_at: given('created_at'),
+        // what was sent, presented in ISO 8601 like every other date of the app
+        created_at: toIso(given('created_at')),
         message: typeof res.success === 'string' ? res.success : 'Session updated',
       };
     },
     outputFields: [
       { key: 'id', label: 'Session ID' },
       { key: 'title', label: 'New Title' },
-      { key: 'created_at', label: 'New Date and Time' },
+      { key: 'created_at', label: 'New Date and Time (UTC)', type: 'datetime' },
       { key: 'message', label: 'AIKYNETIX Message' },
     ],
     sample: {
       id: 'V1StGXR8Z5jdHi6BmyTq',
       session_id: 'V1StGXR8Z5jdHi6BmyTq',
       title: 'Treadmill intervals – week 6',
-      created_at: '2025-02-05 18:00:00',
+      created_at: '2025-02-05T18:00:00.000Z',
       message: 'Session updated successfully',
     },
   },

@@ -1,5 +1,5 @@
 import { callOperation } from '../call';
-import { checkFileUrl, FILE_FIELD, zapierDownloader } from '../download';
+import { checkFileUrl, FILE_FIELD, FILE_LABEL, MAX_ZAPIER_VIDEO_BYTES, zapierDownloader } from '../download';
 import { guarded } from '../errors';
 import { inputFieldsFor } from '../fields';
 import type { CreateDef } from '../types';
@@ -23,9 +23,10 @@ const uploadVideo: CreateDef = {
       overrides: {
         [FILE_FIELD]: {
           type: 'file',
-          label: 'Video File',
+          label: FILE_LABEL,
           helpText:
-            'The video to analyse (MP4 or MOV), e.g. a file from Google Drive, Dropbox or an email attachment. It is streamed to AIKYNETIX, not stored by Zapier.',
+            `The video to analyse (MP4 or MOV; WebM, MKV and AVI work too), e.g. a file from Google Drive, Dropbox or an email attachment, up to ${MAX_ZAPIER_VIDEO_BYTES / 1e6} MB. ` +
+            'It is streamed to AIKYNETIX, not stored by Zapier. Larger videos: use the AIKYNETIX n8n node or CLI.',
           placeholder: undefined,
         },
       },

@@ -11,7 +11,7 @@ export function timing(timestamps: unknown): { frames: number | null; duration: 
 /**
  * Session details (running, jumping or weightlifting): identity, links, the computed statistics,
  * and avg/min/max of every metric and angle series. The raw per-frame series stay in the API
- * (use Get Session Export for them).
+ * (use Find Session Export for them).
  */
 export function presentDetails(sessionId: string, activity: string, d: Record<string, unknown>): Flat {
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);

@@ -37,11 +37,24 @@ export function flatten(value: unknown, prefix: string, out: Flat = {}, skipKeys
   }
   if (isPlainObject(value)) {
     for (const [k, v] of Object.entries(value)) {
-      if (skipKeys.has(k)) continue;
-      flatten(v, prefix ? `${prefix}__${k}` : k, out, skipKeys);
+      if (skipKeys.has(k) || isIsoTwin(value, k)) continue;
+      // The core adds `<key>_iso` beside each API date: Zapier shows only the ISO value, under the key.
+      const iso = `${k}_iso`;
+      flatten(iso in value ? value[iso] : v, prefix ? `${prefix}__${k}` : k, out, skipKeys);
     }
   }
   return out;
+}
+
+/** `last_session_iso` beside `last_session`: already used for `last_session`. */
+function isIsoTwin(o: Record<string, unknown>, key: string): boolean {
+  return key.endsWith('_iso') && key.slice(0, -4) in o;
+}
+
+/** A date the core presented as ISO 8601 (`<key>_iso`), or null: never the API's raw layout. */
+export function isoOf(o: Record<string, unknown>, key: string): string | null {
+  const v = o[`${key}_iso`];
+  return typeof v === 'string' && v !== '' ? v : null;
 }
 
 /** Keys whose values are per-frame series: summarised elsewhere, never copied. */

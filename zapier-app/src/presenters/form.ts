@@ -1,4 +1,4 @@
-import { athleteFields, athleteSample, flatten, type Flat, humanise, type OutputField, round } from './flatten';
+import { athleteFields, athleteSample, flatten, type Flat, humanise, type OutputField, round, isoOf } from './flatten';
 
 const METRICS = [
   ['speed', 'Speed (m/s)'],
@@ -26,7 +26,7 @@ export function presentForm(sessionId: string, report: Record<string, unknown>):
   out.comments_ready = !!comments && typeof comments === 'object' && Object.keys(comments).length > 0;
   flatten(comments, 'form_comments', out);
   flatten(report.user_info, 'user_info', out);
-  out.date = typeof report.date === 'string' ? report.date : null;
+  out.date = isoOf(report, 'date');
   return out;
 }
 
@@ -38,7 +38,7 @@ export const formOutputFields: OutputField[] = [
   { key: 'comments_ready', label: 'AI Comments Ready', type: 'boolean' },
   ...COMMENTS.map((k) => ({ key: `form_comments__${k}`, label: `AI Comment: ${humanise(k)}` })),
   ...athleteFields('user_info'),
-  { key: 'date', label: 'Report Date (DD/MM/YYYY)' },
+  { key: 'date', label: 'Report Date (YYYY-MM-DD)', type: 'datetime' },
 ];
 
 /** A realistic form report with AI comments. */
@@ -65,5 +65,5 @@ export const formSample: Flat = {
   form_comments__knee_ankle: 'Knee and ankle stay aligned at contact: no collapse inward.',
   form_comments__general_form_recommendation: 'Keep cadence near 175 and add two strides-sessions a week.',
   ...athleteSample('user_info'),
-  date: '05/02/2025',
+  date: '2025-02-05',
 };

@@ -1,4 +1,4 @@
-import { athleteFields, athleteSample, flatten, type Flat, humanise, type OutputField, round, summariseSeries } from './flatten';
+import { athleteFields, athleteSample, flatten, type Flat, humanise, type OutputField, round, summariseSeries, isoOf } from './flatten';
 
 const SIDES = ['left', 'right'] as const;
 const PHASES = ['strike', 'mid_stance', 'takeoff', 'flight', 'new_strike'] as const;
@@ -26,7 +26,7 @@ export function presentGait(sessionId: string, report: Record<string, unknown>):
   out.comments_ready = !!comments && typeof comments === 'object' && Object.keys(comments).length > 0;
   flatten(comments, 'report_comments', out);
   flatten(report.user_info, 'user_info', out);
-  out.date = typeof report.date === 'string' ? report.date : null;
+  out.date = isoOf(report, 'date');
   return out;
 }
 
@@ -59,7 +59,7 @@ export const gaitOutputFields: OutputField[] = [
     ANGLES.map((a) => ({ key: `report_comments__${side}_${a}`, label: `AI Comment: ${humanise(side)} ${humanise(a)}` })),
   ),
   ...athleteFields('user_info'),
-  { key: 'date', label: 'Report Date (DD/MM/YYYY)' },
+  { key: 'date', label: 'Report Date (YYYY-MM-DD)', type: 'datetime' },
 ];
 
 const samplePhases = (side: string, base: number): Flat =>
@@ -114,5 +114,5 @@ export const gaitSample: Flat = {
   report_comments__right_posture_angle: 'Posture mirrors the left side closely: no asymmetry to address.',
   report_comments__right_knee_angle: 'A touch more knee drive at takeoff would lengthen the stride without overstriding.',
   ...athleteSample('user_info'),
-  date: '05/02/2025',
+  date: '2025-02-05',
 };

@@ -1,4 +1,4 @@
-import { athleteFields, athleteSample, flatten, type Flat, type OutputField, statFields } from './flatten';
+import { athleteFields, athleteSample, flatten, type Flat, type OutputField, statFields, isoOf } from './flatten';
 
 const PERFORMANCE = [
   ['speed', 'Speed (m/s)'],
@@ -41,7 +41,7 @@ export function presentSummary(sessionId: string, report: Record<string, unknown
   flatten(report.balance_and_posture, 'balance_and_posture', out);
   flatten(report.distance_and_duration, 'distance_and_duration', out);
   flatten(report.user_information, 'user_information', out);
-  out.session_date = typeof report.session_date === 'string' ? report.session_date : null;
+  out.session_date = isoOf(report, 'session_date');
   return out;
 }
 
@@ -57,7 +57,7 @@ export const summaryOutputFields: OutputField[] = [
   { key: 'distance_and_duration__total_distance', label: 'Total Distance (m)', type: 'number' },
   { key: 'distance_and_duration__total_time', label: 'Total Time (s)', type: 'number' },
   ...athleteFields('user_information'),
-  { key: 'session_date', label: 'Session Date (DD/MM/YYYY)' },
+  { key: 'session_date', label: 'Session Date (YYYY-MM-DD)', type: 'datetime' },
 ];
 
 /** A realistic summary with its AI texts. */
@@ -108,5 +108,5 @@ export const summarySample: Flat = {
   distance_and_duration__total_distance: 1005.2,
   distance_and_duration__total_time: 300,
   ...athleteSample('user_information'),
-  session_date: '05/02/2025',
+  session_date: '2025-02-05',
 };

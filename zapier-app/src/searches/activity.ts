@@ -1,3 +1,4 @@
+import { ValidationError } from '@aikynetix/core/host';
 import type { Bundle } from 'zapier-platform-core';
 import type { InputField } from '../fields';
 
@@ -20,9 +21,18 @@ export const activityField: InputField = {
   ],
 };
 
-/** The chosen activity; anything unknown falls back to running, as the field's default. */
-export function activityOf(bundle: Bundle): DetailActivity {
-  const v = String((bundle.inputData as Record<string, unknown> | undefined)?.activity ?? 'running').trim().toLowerCase();
+/**
+ * The chosen activity (empty means the field's default, running; the API's own names such as
+ * `Vertical Jump` are understood). Anything else is refused naming the field: guessing would read
+ * the wrong report.
+ */
+export function activityOf(bundle: Bundle, operationId?: string): DetailActivity {
+  const raw = (bundle.inputData as Record<string, unknown> | undefined)?.activity;
+  const v = String(raw ?? '').trim().toLowerCase() || 'running';
   if (v === 'vertical jump' || v === 'jump') return 'jumping';
-  return (DETAIL_ACTIVITIES as readonly string[]).includes(v) ? (v as DetailActivity) : 'running';
+  if ((DETAIL_ACTIVITIES as readonly string[]).includes(v)) return v as DetailActivity;
+  throw new ValidationError(
+    [{ field: 'activity', rule: `must be running, jumping or weightlifting (got ${JSON.stringify(String(raw).slice(0, 40))})` }],
+    operationId,
+  );
 }

@@ -5,7 +5,7 @@ import { reportSearch } from './reportSearch';
 export default reportSearch({
   key: 'analyzed_video_url',
   noun: 'Analyzed Video',
-  label: 'Get Analyzed Video URL',
+  label: 'Find Analyzed Video',
   description: "Finds the link to a session's analyzed video with the pose overlay, ready to email or attach as a file.",
   operationId: 'sessions.getAnalyzedVideo',
   present: presentAnalyzedVideo,

@@ -5,7 +5,7 @@ import { reportSearch } from './reportSearch';
 export default reportSearch({
   key: 'gait_analysis_report',
   noun: 'Gait Report',
-  label: 'Get Gait Analysis Report',
+  label: 'Find Gait Analysis Report',
   description: "Finds a running session's gait analysis: phases, joint angles per side, AI comments and the athlete's details.",
   operationId: 'running.getGaitAnalysis',
   present: presentGait,

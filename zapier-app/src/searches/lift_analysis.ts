@@ -5,7 +5,7 @@ import { reportSearch } from './reportSearch';
 export default reportSearch({
   key: 'lift_analysis',
   noun: 'Lift Analysis',
-  label: 'Get Lift Analysis',
+  label: 'Find Lift Analysis',
   description: "Finds a weightlifting session's lift analysis: position images and recommendations in several languages.",
   operationId: 'weightlifting.getLiftAnalysis',
   present: presentLiftAnalysis,

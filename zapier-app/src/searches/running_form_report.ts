@@ -5,7 +5,7 @@ import { reportSearch } from './reportSearch';
 export default reportSearch({
   key: 'running_form_report',
   noun: 'Running-Form Report',
-  label: 'Get Running-Form Report',
+  label: 'Find Running-Form Report',
   description: "Finds a running session's form analysis: contact angle, knee flexion, posture, snapshot images and AI comments.",
   operationId: 'running.getFormAnalysis',
   present: presentForm,

@@ -5,7 +5,7 @@ import { reportSearch } from './reportSearch';
 export default reportSearch({
   key: 'running_summary',
   noun: 'Running Summary',
-  label: 'Get Running Summary',
+  label: 'Find Running Summary',
   description:
     "Finds a running session's summary: speed, cadence, power, contact times, balance and the AI-written texts (after Generate Summary).",
   operationId: 'running.getSummary',

@@ -1,14 +1,13 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { callOperation } from '../call';
+import { guarded } from '../errors';
 import { type InputField, inputFieldsFor } from '../fields';
 import type { Flat } from '../presenters/flatten';
 import { presentSession } from '../presenters/session';
+import { matchesTriggerFilters, readWindow, SAMPLE_SIZE, triggerFilters } from './window';
 
-/**
- * Sessions per poll. Zapier deduplicates by `id`, so a poll only needs to cover what can happen
- * between two polls (1-15 min); 50 is generous and keeps the response small.
- */
-export const POLL_LIMIT = 50;
+/** Which sessions a trigger reports: every new one, or those that reached a final state. */
+export type TriggerStatus = 'processed' | 'failed' | undefined;
 
 /** Optional narrowing filters every session trigger offers (from the registry's filter op). */
 export function feedFilterFields(): InputField[] {
@@ -31,14 +30,32 @@ export function newestFirst(items: Flat[]): Flat[] {
     .map((x) => x.item);
 }
 
-/** One poll of the filter endpoint (optionally by status), as Zapier trigger items. */
-export async function pollSessions(z: ZObject, bundle: Bundle, videoStatus?: 'processed' | 'failed'): Promise<Flat[]> {
-  const extra: Record<string, unknown> = { limit: POLL_LIMIT };
-  if (videoStatus) extra.video_status = videoStatus;
-  const page = await callOperation(z, bundle, 'sessions.filter', {
-    extra,
-    omit: ['start_after_id', 'end_before_id', 'limit', 'video_status'],
-  });
+/**
+ * The Zap editor's sample: one small filtered request (the editor shows three items, and an empty
+ * account still gets the static sample).
+ */
+async function samplePoll(z: ZObject, bundle: Bundle, status: TriggerStatus): Promise<Flat[]> {
+  const extra: Record<string, unknown> = { limit: SAMPLE_SIZE, ...triggerFilters(bundle) };
+  if (status) extra.video_status = status;
+  const page = await callOperation(z, bundle, 'sessions.filter', { extra, useInput: false });
   const sessions = Array.isArray(page.sessions) ? page.sessions : [];
   return newestFirst(sessions.map((s) => presentSession(s as never)));
+}
+
+/**
+ * One poll of a session trigger. Every session created in the window that is in the wanted state
+ * comes back, newest first; Zapier fires for the ids it has not seen. Turning the Zap on
+ * (isPopulatingDedupe) reads the same window but returns only ids: Zapier's dedupe uses nothing
+ * else, and every session a later poll can return is then already known, so no old session fires.
+ */
+export async function pollSessions(z: ZObject, bundle: Bundle, status?: TriggerStatus): Promise<Flat[]> {
+  const meta = (bundle.meta ?? {}) as { isLoadingSample?: boolean; isPopulatingDedupe?: boolean };
+  if (meta.isLoadingSample && !meta.isPopulatingDedupe) return samplePoll(z, bundle, status);
+  return guarded(z, bundle, async () => {
+    const filters = triggerFilters(bundle);
+    const { sessions } = await readWindow(z, bundle);
+    const wanted = sessions.filter((s) => (!status || s.status === status) && matchesTriggerFilters(s, filters));
+    if (meta.isPopulatingDedupe) return wanted.map((s) => ({ id: s.id }));
+    return newestFirst(wanted.map((s) => presentSession(s as never)));
+  });
 }

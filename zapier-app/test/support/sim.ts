@@ -5,9 +5,9 @@ export function startSim(options: { processingDelayMs?: number; genAiDelayMs?: n
   return start({ port: 0, processingDelayMs: options.processingDelayMs ?? 200, genAiDelayMs: options.genAiDelayMs ?? 200 });
 }
 
-/** A Zapier `bundle.authData` pointing at a simulator (or any base URL). */
+/** A Zapier `bundle.authData` pointing at a simulator (or any base URL), through the form's Advanced Settings field. */
 export function authFor(baseUrl: string, apiKey: string, authStyle = 'authorizationApiKey') {
-  return { apiKey, authStyle, baseUrl };
+  return { apiKey, advanced: `${authStyle} ${baseUrl}` };
 }
 
 /** Poll `check` until it returns a value (or fail after `ms`). */

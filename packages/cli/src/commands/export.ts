@@ -42,7 +42,11 @@ async function exportSession(ctx: Context, id: string, opts: ExportOptions): Pro
     throw new UsageError('--json and --format csv both want stdout', 'Add -o <file> for the CSV, or drop --json.');
   }
   const input: Record<string, unknown> = { session_id: id };
-  if (opts.demo) input.demo = true;
+  if (opts.demo) {
+    // The vendor documents the demo switch for running only (docs/api-notes.md, "Demo data").
+    if (activity !== 'running') throw new UsageError('--demo exists for running sessions only', 'Drop --demo, or use --activity running.');
+    input.demo = true;
+  }
   const data = (await ctx.client().call(OPS[activity], input, { signal: ctx.signal })) as Record<string, unknown>;
 
   const table = format === 'csv' ? exportTable(data) : undefined;
@@ -69,7 +73,7 @@ export function registerExport({ program, action }: Registrar): void {
     .option('--format <format>', 'json (default) or csv (one row per timestamp)')
     .option('--activity <activity>', 'running (default), jumping or weightlifting')
     .option('-o, --output <file>', 'write to this file instead of stdout')
-    .option('--demo', "export AIKYNETIX's pre-generated demo session")
+    .option('--demo', "export AIKYNETIX's pre-generated demo running session")
     .addHelpText(
       'after',
       `

@@ -1,11 +1,11 @@
 /** Jumping: session details and export. */
 import * as z from 'zod';
 import { defineOperation } from './define';
-import { demoField, sessionIdField } from '../schemas/inputs';
+import { sessionIdField } from '../schemas/inputs';
 import { JumpingExport, JumpingSession } from '../schemas/jumping';
 
-// The overview documents no `demo` for these; docs/openapi.json assumes it by analogy with running.
-const byIdWithDemo = () => z.strictObject({ session_id: sessionIdField(), demo: demoField() });
+// Only what the retrieval overview documents: no `demo` switch (docs/api-notes.md, "Demo data").
+const byId = () => z.strictObject({ session_id: sessionIdField() });
 
 const get = defineOperation({
   id: 'jumping.get',
@@ -16,13 +16,12 @@ const get = defineOperation({
   description: "Returns a jumping session's details: metrics, joint angles and video links.",
   method: 'GET',
   path: '/jumping/sessions/{session_id}/',
-  input: byIdWithDemo(),
-  in: { session_id: 'path', demo: 'query' },
+  input: byId(),
+  in: { session_id: 'path' },
   output: JumpingSession,
   successStatus: 200,
   idempotent: true,
   sideEffect: 'none',
-  demo: true,
 });
 
 const exportData = defineOperation({
@@ -34,13 +33,12 @@ const exportData = defineOperation({
   description: "Returns a jumping session's raw data (keypoints, angles and metrics per frame) for your own analysis.",
   method: 'GET',
   path: '/jumping/sessions/{session_id}/export/',
-  input: byIdWithDemo(),
-  in: { session_id: 'path', demo: 'query' },
+  input: byId(),
+  in: { session_id: 'path' },
   output: JumpingExport,
   successStatus: 200,
   idempotent: true,
   sideEffect: 'none',
-  demo: true,
 });
 
 /** Jumping operations, keyed by client method name. */

@@ -1,12 +1,11 @@
 /** Weightlifting: session details, export and lift analysis. */
 import * as z from 'zod';
 import { defineOperation } from './define';
-import { demoField, sessionIdField } from '../schemas/inputs';
+import { sessionIdField } from '../schemas/inputs';
 import { LiftAnalysis, WeightliftingExport, WeightliftingSession } from '../schemas/weightlifting';
 
+// Only what the retrieval overview documents: no `demo` switch (docs/api-notes.md, "Demo data").
 const byId = () => z.strictObject({ session_id: sessionIdField() });
-// The overview documents no `demo` for these; docs/openapi.json assumes it by analogy with running.
-const byIdWithDemo = () => z.strictObject({ session_id: sessionIdField(), demo: demoField() });
 
 const get = defineOperation({
   id: 'weightlifting.get',
@@ -17,13 +16,12 @@ const get = defineOperation({
   description: "Returns a weightlifting session's details: exercise metrics, joint angles and video links.",
   method: 'GET',
   path: '/weightlifting/sessions/{session_id}/',
-  input: byIdWithDemo(),
-  in: { session_id: 'path', demo: 'query' },
+  input: byId(),
+  in: { session_id: 'path' },
   output: WeightliftingSession,
   successStatus: 200,
   idempotent: true,
   sideEffect: 'none',
-  demo: true,
 });
 
 const exportData = defineOperation({
@@ -35,13 +33,12 @@ const exportData = defineOperation({
   description: "Returns a weightlifting session's raw data (keypoints, angles and metrics per frame) for your own analysis.",
   method: 'GET',
   path: '/weightlifting/sessions/{session_id}/export/',
-  input: byIdWithDemo(),
-  in: { session_id: 'path', demo: 'query' },
+  input: byId(),
+  in: { session_id: 'path' },
   output: WeightliftingExport,
   successStatus: 200,
   idempotent: true,
   sideEffect: 'none',
-  demo: true,
 });
 
 const getLiftAnalysis = defineOperation({

@@ -4,7 +4,7 @@
  * null (Python backends turn NaN into null) without failing the whole response.
  */
 import * as z from 'zod';
-import { toIso } from './dates';
+import { toIso, toIsoValue } from './dates';
 
 /** number/null as is, numeric text as a number, other text as null; undefined when not number-like. */
 function toNumber(v: unknown): number | null | undefined {
@@ -83,4 +83,16 @@ export type AnalyzedVideo = z.output<typeof AnalyzedVideo>;
  */
 export function withIso<T extends z.ZodType<Record<string, unknown>>, K extends string>(schema: T, key: K) {
   return schema.transform((o) => ({ ...o, [`${key}_iso`]: toIso(o[key]) }) as z.output<T> & { [P in `${K}_iso`]: string | null });
+}
+
+/**
+ * Adds `<key>_iso` beside each named date field (ISO 8601 via toIsoValue: a day stays a day),
+ * keeping the raw values untouched for users who rely on them.
+ */
+export function withIsoDates<T extends z.ZodType<Record<string, unknown>>, K extends string>(schema: T, ...keys: K[]) {
+  return schema.transform((o) => {
+    const out: Record<string, unknown> = { ...o };
+    for (const key of keys) if (o[key] !== undefined) out[`${key}_iso`] = toIsoValue(o[key]);
+    return out as z.output<T> & { [P in `${K}_iso`]?: string | null };
+  });
 }

@@ -106,6 +106,23 @@ export function toIso(createdAt: unknown): string | null {
   return parseDateTime(createdAt)?.toISOString() ?? null;
 }
 
+/**
+ * ISO 8601 for any date or date-time the API sends, the form every surface presents: a day on its
+ * own stays a day (`05/02/2025` -> `2025-02-05`: inventing a midnight would shift it in other time
+ * zones), anything with a time becomes a UTC date-time (`2025-02-05T18:00:00.000Z`). Null when
+ * absent or unreadable.
+ */
+export function toIsoValue(value: unknown): string | null {
+  if (typeof value === 'string') {
+    const day = parseDay(value.trim());
+    if (day) {
+      const date = utcDate(day[0], day[1], day[2]);
+      return date ? date.toISOString().slice(0, 10) : null;
+    }
+  }
+  return toIso(value);
+}
+
 /** Formats a Date (UTC fields) or a date-time string for the update endpoint: `YYYY-MM-DD HH:MM:SS`. */
 export function formatUpdateDate(d: Date | string): string {
   const date = parseDateTime(d);

@@ -1,5 +1,5 @@
 /** Request field rules, response schemas and date helpers (zod v4). */
-export { toIso, parseDateTime, formatUpdateDate, formatFilterDate, parseFilterDate } from './dates';
+export { toIso, toIsoValue, parseDateTime, formatUpdateDate, formatFilterDate, parseFilterDate } from './dates';
 export { CreatedAt, MinMaxAvg, ErrorBody, ThreadIds, SuccessBody, AnalyzedVideo } from './common';
 export {
   Session,

@@ -1,9 +1,9 @@
 /** Running reports: form analysis, gait analysis, and the GenAI thread-creation answers. */
 import * as z from 'zod';
-import { Dict, Num, NumList, Scalar, TextOrNum, ThreadIds } from './common';
+import { Dict, Num, NumList, Scalar, TextOrNum, ThreadIds, withIsoDates } from './common';
 
-/** The athlete as the report endpoints describe them (`user_info`). */
-export const ReportUserInfo = z.looseObject({
+/** The athlete as the report endpoints describe them (`user_info`), with `last_session_iso`. */
+export const ReportUserInfo = withIsoDates(z.looseObject({
   age: TextOrNum.nullable().optional(),
   gender: z.string().nullable().optional(),
   height: Num.optional(),
@@ -20,10 +20,10 @@ export const ReportUserInfo = z.looseObject({
   shoeSize: TextOrNum.nullable().optional(),
   leg_length: Num.optional(),
   ycom: Num.optional(),
-});
+}), 'last_session');
 
-/** `POST /running/sessions/{id}/form-analysis/` (a read despite the POST). */
-export const FormAnalysisReport = z.looseObject({
+/** `POST /running/sessions/{id}/form-analysis/` (a read despite the POST), with `date_iso`. */
+export const FormAnalysisReport = withIsoDates(z.looseObject({
   /** Stride-averaged values (speed, balance, cadence, contact_angle, knee_flexion, ...). */
   metrics: z.record(z.string(), Num).nullable().optional(),
   /** Snapshot image URLs keyed `contact_angle`, `push_angle`, `knee_ankle`. */
@@ -33,7 +33,7 @@ export const FormAnalysisReport = z.looseObject({
   form_comments: Dict.nullable().optional(),
   /** `DD/MM/YYYY`. */
   date: z.string().nullable().optional(),
-});
+}), 'date');
 export type FormAnalysisReport = z.output<typeof FormAnalysisReport>;
 
 /** One gait phase snapshot (flight, takeoff, mid_stance, strike, new_strike). */
@@ -60,8 +60,8 @@ export const GaitSide = z.looseObject({
   graph_timestamps: NumList.nullable().optional(),
 });
 
-/** `POST /running/sessions/{id}/gait-analysis/` (a read despite the POST). */
-export const GaitAnalysisReport = z.looseObject({
+/** `POST /running/sessions/{id}/gait-analysis/` (a read despite the POST), with `date_iso`. */
+export const GaitAnalysisReport = withIsoDates(z.looseObject({
   left: GaitSide.nullable().optional(),
   right: GaitSide.nullable().optional(),
   user_info: ReportUserInfo.nullable().optional(),
@@ -69,7 +69,7 @@ export const GaitAnalysisReport = z.looseObject({
   report_comments: Dict.nullable().optional(),
   /** `DD/MM/YYYY`. */
   date: z.string().nullable().optional(),
-});
+}), 'date');
 export type GaitAnalysisReport = z.output<typeof GaitAnalysisReport>;
 
 /** `POST .../summary/` (201): summary block -> GenAI thread id. */

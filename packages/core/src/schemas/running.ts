@@ -1,6 +1,6 @@
 /** Response schemas of the running endpoints (details, summary, total metrics, upload). */
 import * as z from 'zod';
-import { CreatedAt, Dict, MinMaxAvg, Num, Scalar, TextOrNum, withIso } from './common';
+import { CreatedAt, Dict, MinMaxAvg, Num, Scalar, TextOrNum, withIso, withIsoDates } from './common';
 import { sessionDetailShape } from './activity';
 
 /** `POST /running/sessions/`: the new session's id (required: nothing works without it). */
@@ -47,8 +47,8 @@ export const UserInformation = z.looseObject({
   display_name: z.string().nullable().optional(),
 });
 
-/** `GET /running/sessions/{id}/summary/`. */
-export const RunningSummary = z.looseObject({
+/** `GET /running/sessions/{id}/summary/`, with `session_date_iso`. */
+export const RunningSummary = withIsoDates(z.looseObject({
   /** GenAI commentary; absent until generated. Some servers send one plain text instead of blocks. */
   summary_text: z.union([SummaryText, z.string()]).nullable().optional(),
   performance_metrics: z
@@ -82,7 +82,7 @@ export const RunningSummary = z.looseObject({
   user_information: UserInformation.nullable().optional(),
   /** `DD/MM/YYYY`. */
   session_date: z.string().nullable().optional(),
-});
+}), 'session_date');
 export type RunningSummary = z.output<typeof RunningSummary>;
 
 /** `GET /running/sessions/metrics/total/`: averages over all sessions plus the latest one. */

@@ -45,13 +45,17 @@ export type Session = RawSession & {
   id: string;
   /** `created_at` as ISO 8601 (UTC assumed); null when absent or unreadable. */
   created_at_iso: string | null;
+  /** `uploaded_date` as ISO 8601 (UTC assumed), when the API sends one. */
+  uploaded_date_iso?: string | null;
   status: SessionStatus;
 };
 
-/** Adds `id`, `created_at_iso` and `status` to a raw session. */
+/** Adds `id`, `created_at_iso` (and `uploaded_date_iso`) and `status` to a raw session. */
 export function normaliseSession(raw: RawSession, key?: string): Session {
   const id = key ?? raw.session_id ?? (typeof raw.id === 'string' ? raw.id : '');
-  return { ...raw, id, created_at_iso: toIso(raw.created_at), status: statusOf(raw.video_status) };
+  const session: Session = { ...raw, id, created_at_iso: toIso(raw.created_at), status: statusOf(raw.video_status) };
+  if (raw.uploaded_date !== undefined) session.uploaded_date_iso = toIso(raw.uploaded_date);
+  return session;
 }
 
 /** A single session (e.g. from a hand-built list); adds id, created_at_iso and status. */

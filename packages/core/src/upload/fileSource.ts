@@ -4,6 +4,7 @@ import { pickContentType } from './contentType';
 import { fileChunks } from './fileChunks';
 import { cleanFilename } from './filename';
 import { ChunkRecycler } from './recycler';
+import { assertVideoHead, markSniffed, SNIFF_BYTES } from './sniff';
 import type { FileReader, OpenedVideo } from './types';
 import { invalid } from './videoSource';
 
@@ -55,10 +56,19 @@ async function openFile(path: string): Promise<OpenedVideo> {
     await handle.close();
     throw invalid(`changed while being opened: ${path}`);
   }
+  // The first bytes by a positioned read, so the chunk stream (and its buffer reuse) stays untouched.
+  const head = new Uint8Array(Math.min(SNIFF_BYTES, stat.size));
+  try {
+    await handle.read(head, 0, head.length, 0);
+    assertVideoHead(head);
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
   const filename = cleanFilename(path);
   const recycler = new ChunkRecycler();
   const file = fileChunks(handle, recycler);
-  return { stream: file.chunks, size: stat.size, filename, contentType: pickContentType(undefined, filename), close: file.close, recycler };
+  return markSniffed({ stream: file.chunks, size: stat.size, filename, contentType: pickContentType(undefined, filename), close: file.close, recycler });
 }
 
 /** Size of an untouched fs.ReadStream over a whole file, so a plain createReadStream gets Content-Length. */

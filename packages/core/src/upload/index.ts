@@ -6,3 +6,4 @@ export { guessVideoType, pickContentType, DEFAULT_VIDEO_TYPE } from './contentTy
 export { cleanFilename, filenameFromDisposition, filenameFromUrl } from './filename';
 export { VideoSizeMismatchError } from './errors';
 export { ChunkRecycler } from './recycler';
+export { containerOf, sniffVideo, SNIFF_BYTES, type VideoContainer } from './sniff';

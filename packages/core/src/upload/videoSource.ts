@@ -2,6 +2,7 @@ import { ValidationError } from '../errors/input';
 import { pickContentType } from './contentType';
 import { closeSource, isByteSource, isNodeReadable, sliceBytes, toByteStream } from './byteStream';
 import { defaultDownloader } from './download';
+import { alreadySniffed, sniffVideo } from './sniff';
 import { cleanFilename } from './filename';
 import type { Downloader, FileReader, OpenedVideo, VideoSource, VideoStreamInput } from './types';
 
@@ -81,9 +82,17 @@ function isBlob(value: unknown): value is Blob {
 
 /**
  * Opens any supported `video` input as a lazily read byte stream with its name, type and (when
- * knowable) size. Nothing is buffered; URLs are downloaded as they are uploaded.
+ * knowable) size, after checking that its first bytes start a video container (sniff.ts): bad
+ * files fail here, before anything is created. Nothing else is buffered; URLs are downloaded as
+ * they are uploaded.
  */
 export async function openVideo(source: VideoSource, opts: OpenVideoOptions = {}): Promise<OpenedVideo> {
+  const opened = await openSource(source, opts);
+  return alreadySniffed(opened) ? opened : sniffVideo(opened);
+}
+
+
+async function openSource(source: VideoSource, opts: OpenVideoOptions): Promise<OpenedVideo> {
   if (typeof source === 'string') return openLocation(source, opts);
   if (source instanceof URL) return openLocation(source.href, opts);
   if (source instanceof Uint8Array) {
