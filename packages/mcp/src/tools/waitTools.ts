@@ -46,9 +46,12 @@ interface WaitSpec {
   output?: ObjectSchema;
 }
 
-function waitInput(polls: AnyOperation) {
+/** Every wait takes the registry's session ID field (as declared on `running.get`). */
+const SESSION_OP = () => getOperation('running.get');
+
+function waitInput() {
   return z.strictObject({
-    session_id: (polls.input.shape as Record<string, z.ZodType>).session_id,
+    session_id: (SESSION_OP().input.shape as Record<string, z.ZodType>).session_id,
     max_wait_seconds: z
       .number()
       .int()
@@ -60,8 +63,8 @@ function waitInput(polls: AnyOperation) {
 }
 
 function waitTool(spec: WaitSpec): ToolDef {
-  const input = waitInput(spec.polls);
-  const generated = inputSchemaOf(spec.polls, 'stdio');
+  const input = waitInput();
+  const generated = inputSchemaOf(SESSION_OP(), 'stdio');
   return {
     name: spec.name,
     title: spec.title,
