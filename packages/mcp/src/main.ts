@@ -2,7 +2,6 @@ import { Aikynetix, AikynetixError } from '@aikynetix/core';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { parseFlags, USAGE, UsageError } from './args';
 import { resolveSettings } from './config';
-import { startHttp } from './http';
 import { createMcpServer } from './server';
 import { VERSION } from './version';
 
@@ -39,6 +38,8 @@ export async function main(argv: string[]): Promise<void> {
 
     if (settings.http) {
       const http = settings.http;
+      // Loaded only for --http: the SDK's HTTP transport pulls in a web framework stdio never needs.
+      const { startHttp } = await import('./http');
       const handle = await startHttp({
         host: http.host,
         port: http.port,
