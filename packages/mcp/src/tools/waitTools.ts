@@ -22,8 +22,8 @@ const WAITED_SESSION: ObjectSchema = {
 
 /** Longest single wait a model may ask for; it can always call again. */
 export const MAX_WAIT_SECONDS = 1800;
-/** Default wait: long enough for most videos, short enough for an assistant's patience. */
-export const DEFAULT_WAIT_SECONDS = 240;
+/** Default wait: under the 60 s tool-call timeout common MCP clients use; the model calls again to wait longer. */
+export const DEFAULT_WAIT_SECONDS = 50;
 
 /** What every core wait accepts that the tools use. */
 interface WaitOpts {
