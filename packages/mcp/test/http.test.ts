@@ -107,6 +107,27 @@ describe('aikynetix-mcp --http', () => {
     expect(server.stderr()).not.toContain(sim.apiKey);
     expect(server.stderr()).not.toContain(TOKEN);
   });
+
+  it('stops a wait when the client cancels it', async () => {
+    const client = await connectHttp(server.url!);
+    sim.control.setDelays({ processingDelayMs: 60_000 });
+    try {
+      const up = (await client.callTool({ name: 'upload_video', arguments: { user_id: 'ana', video: fileUrl } })) as CallToolResult;
+      const id = (up.structuredContent as { session_id: string }).session_id;
+      const controller = new AbortController();
+      const waiting = client.callTool({ name: 'wait_for_session', arguments: { session_id: id } }, undefined, { signal: controller.signal }).catch((e: Error) => e);
+      await new Promise((r) => setTimeout(r, 500));
+      controller.abort('stop');
+      expect(await waiting).toBeInstanceOf(Error);
+      await new Promise((r) => setTimeout(r, 300));
+      const after = requestCount(sim);
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(requestCount(sim)).toBe(after);
+    } finally {
+      sim.control.setDelays({ processingDelayMs: 300 });
+      await client.close();
+    }
+  });
 });
 
 describe('aikynetix-mcp --http refuses to start unsafely', () => {
