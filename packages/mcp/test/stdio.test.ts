@@ -71,6 +71,8 @@ describe('aikynetix-mcp over stdio', () => {
       ['upload_video', { user_id: 'ana', video: sampleVideo(), incline_degree: 'steep' }, 'incline_degree'],
       ['upload_video', { user_id: 'ana', video: 'ftp://example.com/a.mp4' }, 'video'],
       ['upload_video', { user_id: 'ana', video: '/no/such/file.mp4' }, 'video'],
+      ['upload_video', { user_id: 'ana', video: '/etc/passwd' }, 'video'],
+      ['upload_video', { user_id: 'ana', video: 'run.mp4' }, 'absolute'],
       ['get_gait_analysis_report', { session_id: '../admin' }, 'session_id'],
       ['find_sessions', { limit: 500 }, 'limit'],
       ['wait_for_session', { session_id: 'abc', max_wait_seconds: 0 }, 'max_wait_seconds'],

@@ -1,4 +1,6 @@
-import { isLoopbackHost } from '@aikynetix/core';
+import { isAbsolute } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_VIDEO_TYPE, guessVideoType, isLoopbackHost } from '@aikynetix/core';
 import { ToolInputError } from './errors';
 import type { TransportKind } from './types';
 
@@ -18,6 +20,7 @@ export function checkVideoArg(video: unknown, transport: TransportKind): void {
   const looksLikeUrl = scheme !== undefined && scheme.length > 1; // "C:\..." is a Windows path
   if (!looksLikeUrl || scheme === 'file') {
     if (transport === 'http') throw refuse('must be an https URL: over HTTP this server cannot read files on your computer');
+    checkLocalPath(scheme === 'file' ? fileURLToPath(text) : text);
     return;
   }
   let url: URL;
@@ -29,4 +32,15 @@ export function checkVideoArg(video: unknown, transport: TransportKind): void {
   if (url.protocol === 'https:') return;
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return;
   throw refuse(`must be an https URL (got ${url.protocol}//); plain http is only accepted for localhost`);
+}
+
+/**
+ * A model chooses the path, and a prompt can try to steer it: only absolute paths of video files
+ * are read (the server's working directory means nothing to the user), never e.g. a key file.
+ */
+function checkLocalPath(path: string): void {
+  if (!isAbsolute(path)) throw refuse(`must be an absolute file path (got '${path}'), e.g. /Users/ana/Movies/run.mp4`);
+  const ext = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase();
+  const isVideo = ext !== undefined && (ext === 'mp4' || guessVideoType(`video.${ext}`) !== DEFAULT_VIDEO_TYPE);
+  if (!isVideo) throw refuse('must be a video file (.mp4, .mov, .m4v, .webm, .mkv or .avi)');
 }
