@@ -10,8 +10,10 @@ import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 export const MCP_PATH = '/mcp';
 /** Largest JSON-RPC body accepted (tool arguments are small; videos travel by URL). */
 const MAX_BODY = 1024 * 1024;
-/** Most concurrent MCP sessions; each holds a server instance. */
+/** Most concurrent MCP sessions; each holds a server instance. At the cap the least recently used goes. */
 const MAX_SESSIONS = 64;
+/** Sessions idle this long are closed (clients often never send DELETE). */
+const IDLE_MS = 30 * 60 * 1000;
 
 export interface HttpOptions {
   host: string;
@@ -57,7 +59,15 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
  */
 export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
   const expected = digest(opts.token);
-  const sessions = new Map<string, StreamableHTTPServerTransport>();
+  const sessions = new Map<string, { transport: StreamableHTTPServerTransport; lastSeen: number }>();
+  const closeSession = (id: string) => {
+    const s = sessions.get(id);
+    sessions.delete(id);
+    void s?.transport.close().catch(() => undefined);
+  };
+  const sweep = setInterval(() => {
+    for (const [id, s] of sessions) if (Date.now() - s.lastSeen > IDLE_MS) closeSession(id);
+  }, 60_000).unref();
   const loopbackOnly = isLoopbackHost(opts.host);
   let allowedHosts: string[] | undefined;
 
@@ -77,16 +87,22 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
     }
     const sessionId = req.headers['mcp-session-id'];
     const existing = typeof sessionId === 'string' ? sessions.get(sessionId) : undefined;
-    if (existing) return existing.handleRequest(req, res);
+    if (existing) {
+      existing.lastSeen = Date.now();
+      return existing.transport.handleRequest(req, res);
+    }
     if (sessionId !== undefined) return sendError(res, 404, 'Unknown or expired MCP session: initialize a new one');
     if (req.method !== 'POST') return sendError(res, 400, 'Start with an initialize request (POST)');
     const body = await readJson(req);
     if (!isInitializeRequest(body)) return sendError(res, 400, 'No session: the first request must be initialize');
-    if (sessions.size >= MAX_SESSIONS) return sendError(res, 503, 'Too many open MCP sessions; close one and retry');
+    if (sessions.size >= MAX_SESSIONS) {
+      const oldest = [...sessions].sort((a, b) => a[1].lastSeen - b[1].lastSeen)[0][0];
+      closeSession(oldest);
+    }
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => {
-        sessions.set(id, transport);
+        sessions.set(id, { transport, lastSeen: Date.now() });
       },
       enableDnsRebindingProtection: loopbackOnly,
       allowedHosts,
@@ -100,6 +116,8 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
 
   const server: HttpServer = createServer((req, res) => {
     handle(req, res).catch((err: { status?: number; message?: string }) => {
+      // Request-level problems (too large, not JSON) go back to the client; anything else is ours.
+      if (!err.status) opts.log(`HTTP request failed: ${String(err.message ?? err).split('\n')[0]}`);
       if (!res.headersSent) sendError(res, err.status ?? 500, err.status ? String(err.message) : 'Internal error');
       else res.end();
     });
@@ -114,7 +132,8 @@ export async function startHttp(opts: HttpOptions): Promise<HttpHandle> {
   return {
     url: `http://${hostForUrl}:${port}${MCP_PATH}`,
     async close() {
-      await Promise.all([...sessions.values()].map((t) => t.close().catch(() => undefined)));
+      clearInterval(sweep);
+      await Promise.all([...sessions.values()].map((s) => s.transport.close().catch(() => undefined)));
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
