@@ -2,7 +2,8 @@
 // The main job (README command 1): start the embedded simulator on a free loopback port and run
 // the flagship automation — upload a sample running video, wait for processing, gait report,
 // GenAI summary (waiting for its text), analyzed-video URL — through every surface:
-// the CLI (core), the n8n node inside n8n's engine, and the Zapier app via zapier-platform-core.
+// the CLI (core), the n8n node inside n8n's engine, the Zapier app via zapier-platform-core, and
+// the MCP server driven by the official MCP SDK client, as an AI agent would.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,6 +19,7 @@ const SURFACES = [
   { name: 'CLI (core)', script: 'scripts/demo/cli-surface.cjs', node: process.execPath },
   { name: 'n8n node', script: 'scripts/demo/n8n-surface.cjs', node: process.execPath },
   { name: 'Zapier app', script: 'scripts/demo/zapier-surface.cjs', node: join(root, 'zapier-app/node_modules/.bin/node') },
+  { name: 'MCP server', script: 'scripts/demo/mcp-surface.cjs', node: process.execPath },
 ];
 
 function runSurface(surface, env) {
