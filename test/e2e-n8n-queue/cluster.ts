@@ -53,9 +53,14 @@ export class Instance {
     readonly userFolder: string,
     readonly port: number,
     private readonly install: N8nInstall,
-    private readonly env: NodeJS.ProcessEnv,
+    private env: NodeJS.ProcessEnv,
     private readonly args: string[],
   ) {}
+
+  /** Changes environment variables for the next start (e.g. a different binary data mode). */
+  setEnv(extra: Record<string, string>): void {
+    this.env = { ...this.env, ...extra };
+  }
 
   /** Starts the process and waits until it answers its health check. */
   async start(timeoutMs = 180_000): Promise<void> {
@@ -73,7 +78,13 @@ export class Instance {
     child.stdout!.on('data', append);
     child.stderr!.on('data', append);
     this.sampler = setInterval(() => this.sample(), 100);
-    child.once('exit', () => clearInterval(this.sampler));
+    // If the test process dies, its n8n processes must not outlive it.
+    const orphanGuard = () => child.kill('SIGKILL');
+    process.once('exit', orphanGuard);
+    child.once('exit', () => {
+      clearInterval(this.sampler);
+      process.removeListener('exit', orphanGuard);
+    });
     const url = `http://127.0.0.1:${this.port}/healthz/readiness`;
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -174,6 +185,13 @@ function baseEnv(options: ClusterOptions, userFolder: string, brokerPort: number
     QUEUE_WORKER_LOCK_RENEW_TIME: '2000',
     QUEUE_WORKER_STALLED_INTERVAL: '5000',
     N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+    // No Code nodes here: external mode starts no runner processes (internal mode spawns one per instance).
+    N8N_RUNNERS_MODE: 'external',
+    N8N_RUNNERS_AUTH_TOKEN: 'aikynetix-queue-e2e-runners',
+    // The MCP server registry is fetched from api.n8n.io; tests talk to loopback only.
+    N8N_DISABLED_MODULES: 'mcp-registry',
+    OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+    N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
     NODE_OPTIONS: '--max-old-space-size=1536',
     // Every instance runs a task broker for its Code-node runners; on one host each needs its own port.
     N8N_RUNNERS_BROKER_PORT: String(brokerPort),

@@ -10,10 +10,9 @@ type Workflow = { name: string; nodes: Node[]; connections: Record<string, any> 
 const TRIGGER = 'n8n-nodes-aikynetix.aikynetixTrigger';
 const SCHEDULE = 'n8n-nodes-base.scheduleTrigger';
 
-function adapt(workflow: Workflow, opts: { credential: CredentialRef; deliverUrl: string; pollSeconds: number; everySeconds: number }): Workflow {
+function adapt(workflow: Workflow, opts: { credential: CredentialRef; deliverUrl: string; everySeconds: number }): Workflow {
   for (const node of workflow.nodes) {
     if (node.credentials?.aikynetixApi) node.credentials = { aikynetixApi: opts.credential };
-    if (node.type === TRIGGER) node.parameters.pollTimes = { item: [{ mode: 'custom', cronExpression: `*/${opts.pollSeconds} * * * * *` }] };
     if (node.type === SCHEDULE) node.parameters.rule = { interval: [{ field: 'seconds', secondsInterval: opts.everySeconds }] };
     if (node.name === 'Deliver') node.parameters.url = opts.deliverUrl;
     // The grace period keeps the catch-up off sessions the trigger may be delivering right now; the
@@ -35,7 +34,7 @@ function without(workflow: Workflow, entries: string[], suffix: string): Workflo
 }
 
 /** The recipe's trigger path and its catch-up path as two workflows, adapted to the test. */
-export function recipeParts(file: string, opts: { credential: CredentialRef; deliverUrl: string; pollSeconds: number; everySeconds: number }) {
+export function recipeParts(file: string, opts: { credential: CredentialRef; deliverUrl: string; everySeconds: number }) {
   const load = () => adapt(JSON.parse(readFileSync(file, 'utf8')) as Workflow, opts);
   const full = load();
   const trigger = full.nodes.find((n) => n.type === TRIGGER)!.name;

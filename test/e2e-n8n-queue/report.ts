@@ -23,6 +23,7 @@ export function report(): void {
       `SIGKILLed worker: ${f.kill.sessions} sessions, ${f.kill.lostByKill} lost by the kill (execution status "${f.kill.lostExecutionStatus}", their IDs in its saved data: ${f.kill.lostSessionIdsInExecutionData}); after the catch-up ${f.kill.deliveredInTheEnd} deliveries, each exactly once (${f.kill.catchUpExecutions} catch-up runs)`,
     );
   }
+  if (f.filesystemMode) lines.push(`filesystem binary mode on the main: execution ${f.filesystemMode.executionStatus}, HTTP ${f.filesystemMode.httpStatus}; the error names N8N_DEFAULT_BINARY_DATA_MODE`);
   lines.push(`test total: ${f.totalSeconds?.toFixed?.(0)} s`, '');
   process.stderr.write(lines.join('\n'));
 }

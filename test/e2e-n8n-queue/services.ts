@@ -25,27 +25,20 @@ function redisBin(): string | undefined {
   return ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p));
 }
 
+const INSTALL_SCRIPT = path.join(__dirname, 'install-services.sh');
+
 /**
- * Installs `redis-server` and `postgresql` with apt-get when either is missing (one `apt-get
- * update`, then one install). Returns the seconds it took (0 when both were already there).
+ * Installs `redis-server` and `postgresql` with apt-get when either is missing (install-services.sh:
+ * one `apt-get update`, one install, serialised with CI's early background run). Returns the seconds
+ * this call waited (about 0 when both were already there).
  */
 export function ensureDebianPackages(): number {
-  if (redisBin() && postgresBin()) return 0;
   const started = Date.now();
-  const apt = (args: string[]) => {
-    log(`$ apt-get ${args.join(' ')}`);
-    const r = spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=600', ...args], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status}); the queue-mode test needs root or the packages preinstalled`);
-  };
-  apt(['update', '-q']);
-  apt(['install', '-y', '-q', '--no-install-recommends', 'redis-server', 'postgresql']);
+  if (!(redisBin() && postgresBin())) log('installing redis-server and postgresql with apt-get (or waiting for the run .ci/run started)');
+  const r = spawnSync('sh', [INSTALL_SCRIPT], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error(`install-services.sh failed (exit ${r.status}): the queue-mode test needs root for apt-get, or redis-server and postgresql preinstalled`);
   if (!redisBin() || !postgresBin()) throw new Error('redis-server or postgresql still missing after apt-get install');
-  const seconds = (Date.now() - started) / 1000;
-  log(`apt-get installed redis-server and postgresql in ${seconds.toFixed(0)} s`);
-  return seconds;
+  return (Date.now() - started) / 1000;
 }
 
 /** A free loopback TCP port (asked from the kernel, then released). */
@@ -97,6 +90,9 @@ export async function startRedis(dir: string): Promise<Service> {
     ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
+  const orphanGuard = () => child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
+  child.once('exit', () => process.removeListener('exit', orphanGuard));
   await waitFor(
     'redis-server',
     () => spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', String(port), 'ping'], { encoding: 'utf8' }).stdout?.trim() === 'PONG',
@@ -150,6 +146,12 @@ export async function startPostgres(dir: string): Promise<Postgres> {
     const r = spawnSync(path.join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', sql], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`psql failed: ${r.stderr}`);
   };
+  // If the test process dies, the cluster must not outlive it.
+  const stopNow = () => {
+    const [c, a] = asPostgres(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
+    spawnSync(c, a, { stdio: 'ignore', cwd: dir });
+  };
+  process.once('exit', stopNow);
   psql(`CREATE USER ${user} WITH PASSWORD '${password}'`);
   psql(`CREATE DATABASE ${database} OWNER ${user}`);
   return {
@@ -158,6 +160,7 @@ export async function startPostgres(dir: string): Promise<Postgres> {
     password,
     database,
     stop: async () => {
+      process.removeListener('exit', stopNow);
       const [cmd, argv] = asPostgres(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
       spawnSync(cmd, argv, { stdio: 'ignore', cwd: dir });
     },

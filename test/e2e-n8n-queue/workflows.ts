@@ -58,11 +58,11 @@ export function recorderNode(name: string, url: string, fields: Record<string, s
 
 const sessionById = (expression: string) => ({ __rl: true, mode: 'id', value: expression });
 
-/** AIKYNETIX Trigger (Session Processed, polled every few seconds) → Get Gait Report → recorder. */
-export function triggerWorkflow(opts: { credential: CredentialRef; recorderUrl: string; pollSeconds: number; summary?: boolean }) {
+/** AIKYNETIX Trigger (Session Processed, polled every minute: n8n's shortest interval) → Get Gait Report → recorder. */
+export function triggerWorkflow(opts: { credential: CredentialRef; recorderUrl: string; summary?: boolean }) {
   const nodes: Node[] = [
     node('Session Processed', AIK_TRIGGER, 1, {
-      pollTimes: { item: [{ mode: 'custom', cronExpression: `*/${opts.pollSeconds} * * * * *` }] },
+      pollTimes: { item: [{ mode: 'everyMinute' }] },
       event: 'processed',
       filters: {},
     }, 0, opts.credential),
