@@ -90,6 +90,12 @@ describe('n8n queue mode benchmark', () => {
       await cluster.start();
       const api = await N8nApi.setupOwner(`http://127.0.0.1:${cluster.main.port}`);
       const credential = await api.createCredential('AIKYNETIX', 'aikynetixApi', { apiKey: 'sk_bench', baseUrl: sim.url });
+      const deploy = async (workflow: { name: string } & Record<string, unknown>, hook?: string) => {
+        const id = await api.createWorkflow(workflow, true);
+        await waitUntil('activation', () => cluster!.main.log.includes(`Activated workflow "${workflow.name}" (ID: ${id})`), 120_000);
+        if (hook) await waitUntil('webhook', async () => (await fetch(`${api.baseUrl}/webhook/${hook}`, { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1' } })).status === 204, 120_000);
+        return id;
+      };
       const client = new Aikynetix({ baseUrl: sim.url, apiKey: 'sk_bench' });
       const video = Buffer.concat([Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex'), randomBytes(32 * 1024)]);
       const upload = (n: number, tag: string) =>
@@ -97,7 +103,7 @@ describe('n8n queue mode benchmark', () => {
 
       // 1. Webhook-started trigger-equivalent: one execution per session (gait report + summary).
       const hook = `report-w${workerCount}`;
-      await api.createWorkflow(reportWorkflow(credential, recorder.url, hook), true);
+      await deploy(reportWorkflow(credential, recorder.url, hook), hook);
       const ids = await upload(SESSIONS, `exec-w${workerCount}`);
       await sleep(1500); // processed
       const t0 = Date.now();
@@ -107,8 +113,7 @@ describe('n8n queue mode benchmark', () => {
       results.push({ kind: 'executions', workers: workerCount, sessions: SESSIONS, seconds: execSeconds, perMinute: (SESSIONS / execSeconds) * 60 });
 
       // 2. The AIKYNETIX Trigger: a burst of sessions, each delivered once, through the workers.
-      const trigger = await api.createWorkflow(triggerWorkflow({ credential, recorderUrl: recorder.url, summary: true }), true);
-      await sleep(3000);
+      const trigger = await deploy(triggerWorkflow({ credential, recorderUrl: recorder.url, summary: true }));
       const before = recorder.on('/trigger').length;
       const t1 = Date.now();
       const burst = await upload(SESSIONS, `trig-w${workerCount}`);
@@ -120,7 +125,7 @@ describe('n8n queue mode benchmark', () => {
 
       // 3. Concurrent uploads through a webhook in database binary mode: peak memory per worker.
       const uploadHook = `upload-w${workerCount}`;
-      await api.createWorkflow(uploadWorkflow({ credential, path: uploadHook }), true);
+      await deploy(uploadWorkflow({ credential, path: uploadHook }), uploadHook);
       for (const mib of UPLOAD_MIB) {
         const file = path.join(files, `video-${mib}.mp4`);
         await writeVideo(file, mib * 1024 * 1024);

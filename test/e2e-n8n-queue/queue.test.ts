@@ -87,6 +87,21 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }, 3 * 60_000);
 
+  /**
+   * Creates and publishes a workflow, then waits until the main has really activated it (n8n 2.x
+   * activates asynchronously): its triggers are registered and, for a webhook, the path answers.
+   */
+  async function deploy(workflow: { name: string } & Record<string, unknown>, webhookPath?: string): Promise<string> {
+    const id = await api.createWorkflow(workflow, true);
+    await waitUntil(`workflow ${id} to be activated`, () => cluster!.main.log.includes(`Activated workflow "${workflow.name}" (ID: ${id})`), 60_000);
+    if (webhookPath) {
+      const url = `${api.baseUrl}/webhook/${webhookPath}`;
+      // A CORS preflight answers 204 only for a registered webhook path, without running it.
+      await waitUntil(`webhook ${webhookPath}`, async () => (await fetch(url, { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1' } })).status === 204, 60_000, 500);
+    }
+    return id;
+  }
+
   /** Uploads `count` sessions straight to the API (what the athletes' app would do). */
   async function uploadBurst(count: number, label: string): Promise<string[]> {
     const video = Buffer.concat([Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex'), randomBytes(64 * 1024)]);
@@ -105,7 +120,7 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
   it('trigger → Get Gait Report → recorder: every session exactly once, both workers used, across a rolling restart', async () => {
     const [w1, w2] = cluster!.workers;
     // n8n polls at most once a minute: each phase below waits for one poll.
-    const workflowId = await api.createWorkflow(triggerWorkflow({ credential, recorderUrl: recorder.url }), true);
+    const workflowId = await deploy(triggerWorkflow({ credential, recorderUrl: recorder.url }));
     const sessions: string[] = [];
     const delivered = () => new Set(recorder.on('/trigger').map((d) => d.session_id));
     const allDelivered = () => sessions.every((id) => delivered().has(id));
@@ -144,7 +159,7 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
 
   it('concurrent uploads through a webhook in database binary mode: each session created once, every byte arrives', async () => {
     const hook = 'aik-upload';
-    const workflowId = await api.createWorkflow(uploadWorkflow({ credential, path: hook }), true);
+    const workflowId = await deploy(uploadWorkflow({ credential, path: hook }), hook);
     const count = 10;
     const videos = await Promise.all(
       Array.from({ length: count }, async (_, i) => {
@@ -192,7 +207,7 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
 
   it('a video above the database-mode cap: the user sees the limit and the setting, and no session is created', async () => {
     const hook = 'aik-upload-big';
-    const workflowId = await api.createWorkflow(uploadWorkflow({ credential, path: hook }), true);
+    const workflowId = await deploy(uploadWorkflow({ credential, path: hook }), hook);
     const file = path.join(files, 'too-big.mp4');
     await writeVideo(file, (DB_CAP_MIB + 4) * 1024 * 1024);
     const before = sim.control.stats().sessionsCreated;
@@ -216,8 +231,9 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
 
   it('Wait for Processing inside a worker execution stops at once when the execution is cancelled from the main', async () => {
     const hook = 'aik-upload-wait';
-    const workflowId = await api.createWorkflow(uploadWorkflow({ credential, path: hook, wait: true, maxWaitMinutes: 10 }), true);
+    const workflowId = await deploy(uploadWorkflow({ credential, path: hook, wait: true, maxWaitMinutes: 10 }), hook);
     sim.control.setDelays({ processingDelayMs: 10 * 60_000 });
+    try {
     const file = path.join(files, 'wait.mp4');
     await writeVideo(file, 256 * 1024);
     const before = sim.control.stats().sessionsCreated;
@@ -246,19 +262,21 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
     }, 60_000, 200);
     const endedAfter = (Date.now() - stopAt) / 1000;
     const answer = await Promise.race([call, sleep(60_000).then(() => ({ status: 0, body: 'no answer in 60 s' }))]);
-    sim.control.setDelays({ processingDelayMs: 800 });
     expect(finalStatus).toBe('canceled');
     expect(endedAfter).toBeLessThan(15);
     expect(sim.control.stats().sessionsCreated).toBe(before + 1);
     figures.cancel = { endedAfterSeconds: endedAfter, callerAnsweredAfterSeconds: answeredAt ? (answeredAt - stopAt) / 1000 : undefined, status: finalStatus, httpStatus: answer.status };
-    await api.deactivate(workflowId);
+    } finally {
+      sim.control.setDelays({ processingDelayMs: 800 });
+      await api.deactivate(workflowId);
+    }
   }, 3 * 60_000);
 
   it('a SIGKILLed worker loses trigger items; the documented catch-up delivers each lost session exactly once', async () => {
     await sim.control.reset();
     await api.createDataTable('aikynetix_delivered', [{ name: 'session_id', type: 'string' }]);
     const { triggerPart, catchUpPart } = recipeParts(CATCH_UP_EXAMPLE, { credential, deliverUrl: `${recorder.url}/recipe`, everySeconds: 4 });
-    const triggerId = await api.createWorkflow(triggerPart, true);
+    const triggerId = await deploy(triggerPart);
     // Slow reports keep executions in flight long enough to kill a worker in the middle of one.
     sim.control.setFaults({ latencyMs: 6000, route: '/gait-analysis/' });
     const sessions = await uploadBurst(4, 'kill');
@@ -286,7 +304,7 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
     sim.control.clearFaults();
     await victim.start();
 
-    const catchUpId = await api.createWorkflow(catchUpPart, true);
+    const catchUpId = await deploy(catchUpPart);
     await waitUntil('the catch-up to deliver the lost sessions', () => sessions.every((id) => delivered().has(id)), 120_000);
     // A few more catch-up runs: nothing is delivered twice.
     await sleep(10_000);
@@ -311,7 +329,7 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
     cluster!.main.setEnv({ N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' });
     await cluster!.main.start();
     const hook = 'aik-upload-fs';
-    const workflowId = await api.createWorkflow(uploadWorkflow({ credential, path: hook }), true);
+    const workflowId = await deploy(uploadWorkflow({ credential, path: hook }), hook);
     const file = path.join(files, 'fs-mode.mp4');
     await writeVideo(file, 256 * 1024);
     const before = sim.control.stats().sessionsCreated;
