@@ -1,5 +1,5 @@
 // Runs the benchmarks and prints each table; with --out <file> also writes them as one markdown page.
-// Usage: node bench/src/run.mjs [--only upload,poll,overhead,coldstart] [--sizes 1,4] [--reps 3] [--out docs/benchmarks.md]
+// Usage: node bench/src/run.mjs [--only upload,poll,overhead,queue,coldstart] [--sizes 1,4] [--reps 3] [--out docs/benchmarks.md]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadAvg, machine } from './lib/machine.mjs';
@@ -33,6 +33,10 @@ if (want('poll')) {
 if (want('overhead')) {
   const { overheadBench } = await import('./overhead.mjs');
   sections.push(await overheadBench({ log }));
+}
+if (want('queue')) {
+  const { queueBench } = await import('./queue.mjs');
+  sections.push(await queueBench({ log }));
 }
 if (want('coldstart')) {
   const { coldStartBench } = await import('./coldstart.mjs');

@@ -4,6 +4,7 @@ import { defineNodeOperation } from '../../shared/operation';
 import { readInput } from '../../shared/input';
 import { showFor } from '../../shared/properties';
 import { waitOptionsOf, waitProperties } from '../../shared/wait';
+import { binaryReadError } from '../../shared/binaryErrors';
 
 const key = { resource: 'running', operation: 'upload' };
 
@@ -19,16 +20,21 @@ async function videoOf(ctx: IExecuteFunctions, itemIndex: number, field: string)
 	const binary = ctx.helpers.assertBinaryData(itemIndex, field);
 	const filename = binary.fileName;
 	const contentType = binary.mimeType;
-	if (binary.id) {
-		const [stream, metadata] = await Promise.all([
-			ctx.helpers.getBinaryStream(binary.id),
-			ctx.helpers.getBinaryMetadata(binary.id),
-		]);
-		return { stream, size: metadata.fileSize, filename, contentType };
+	try {
+		if (binary.id) {
+			const [stream, metadata] = await Promise.all([
+				ctx.helpers.getBinaryStream(binary.id),
+				ctx.helpers.getBinaryMetadata(binary.id),
+			]);
+			return { stream, size: metadata.fileSize, filename, contentType };
+		}
+		// Default (in-memory) binary mode: the bytes are already in the item.
+		const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, field);
+		return { stream: once(buffer), size: buffer.length, filename, contentType };
+	} catch (error) {
+		// n8n's own "File not found" does not say that queue mode needs another binary data mode.
+		throw binaryReadError(ctx.getNode(), error, { itemIndex, field, binaryId: binary.id }) ?? error;
 	}
-	// Default (in-memory) binary mode: the bytes are already in the item.
-	const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, field);
-	return { stream: once(buffer), size: buffer.length, filename, contentType };
 }
 
 /** Upload Video: creates a running session from a binary video, optionally waiting for the analysis. */
