@@ -90,9 +90,12 @@ export function toZapierError(z: ZObject, bundle: Pick<Bundle, 'authData'>, err:
     return new z.errors.ThrottledError(message, seconds);
   }
   if (err instanceof AuthenticationError) return new z.errors.ExpiredAuthError(message);
-  OutcomeUnknownError,
-  fieldsOf,
-  getOperation,
+  if (err instanceof HaltStep || err instanceof SessionFailedError) return new z.errors.HaltedError(message);
+  // A write whose outcome is unknown must never be replayed automatically (Autoreplay could
+  // duplicate the session): halt, with the message saying what to check.
+  if (err instanceof OutcomeUnknownError) return new z.errors.HaltedError(message);
+  // Misconfiguration: the input, the connection, the key's rights or the plan must change first.
+  if (err instanceof ValidationError) return new z.errors.Error(message, 'InvalidInput', 400);
   if (err instanceof ConfigError) return new z.errors.Error(message, 'InvalidConnection', 400);
   if (err instanceof PermissionDeniedError) return new z.errors.Error(message, err.name, err.status ?? 403);
   if (err instanceof AikynetixError) {
