@@ -153,6 +153,11 @@ async function reconcile(
   const unverified = believed.fp === undefined || believed.fp.size !== ctx.limits.fingerprintCells;
   if (!countOff && !due && !unverified) return { found: [], n: believed.n, fp: believed.fp, swept: believed.swept };
   if (unverified && !countOff && !due) return { found: [], n: total ?? believed.n, swept: believed.swept };
+  if ((total ?? believed.n ?? 0) > ctx.limits.sweepMaxPages * 100) {
+    // Known to be too large to read: don't spend the budget finding that out again.
+    if (countOff && total! > believed.n!) warnings.push(unaccountedWarning(total! - believed.n!, 'large'));
+    return { found: [], n: total ?? believed.n, swept: ctx.nowMinute };
+  }
 
   const sw = await sweepNow(ctx);
   if (!sw.complete) {
