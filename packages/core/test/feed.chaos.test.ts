@@ -95,7 +95,9 @@ async function chaos(cfg: ChaosConfig): Promise<ChaosReport> {
       report.recovered += res.stats.recovered;
       const next = JSON.parse(JSON.stringify(res.state)) as FeedState;
       memory = cfg.sabotage ? cfg.sabotage(next) : next;
-      // Static data is saved only when the poll returned items (or on the first run's seed).
+      // Static data is saved only when the poll returned items, and once at activation (n8n runs the
+      // first poll while activating, then saves the workflow's static data: n8n-core
+      // ActiveWorkflowTriggers.activatePollTrigger, n8n ActiveWorkflowManager.add).
       if (res.events.length > 0 || res.warnings.length > 0 || saved === undefined) saved = memory;
     } catch (err) {
       if (!/injected fault|changed while it was being read/.test((err as Error).message)) throw err;

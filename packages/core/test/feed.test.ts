@@ -419,3 +419,28 @@ describe('pollEvents: sessions that appear below the position (found by the acco
     expect(r.warnings).toEqual([expect.objectContaining({ code: 'sessions_unaccounted', count: 1 })]);
   });
 });
+
+describe('pollEvents: accounts too large to sweep', () => {
+  test('are not read in full again; a count that grows unexplained is a warning each time', async () => {
+    const api = new SessionListModel(rng(43));
+    api.clockMs -= 500 * 60_000;
+    for (let i = 0; i < 500; i++) {
+      api.clockMs += 60_000;
+      api.create({ status: 'processed' });
+    }
+    const f = feed(api);
+    const limits = { sweepMaxPages: 3 };
+    const seeded = await f.poll(limits);
+    expect(seeded.stats.pages).toBe(3);
+    expect(f.state!.fp).toBeUndefined();
+    api.clockMs += 60_000;
+    api.backdate(api.create(), api.minute - 900);
+    const r = await f.poll(limits);
+    expect(r.stats.requests).toBe(1);
+    expect(r.warnings).toEqual([expect.objectContaining({ code: 'sessions_unaccounted', count: 1 })]);
+    api.clockMs += DEFAULT_LIMITS.sweepEveryMs;
+    const later = await f.poll(limits);
+    expect(later.stats.requests).toBe(1);
+    expect(later.warnings).toEqual([]);
+  });
+});

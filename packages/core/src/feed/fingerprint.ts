@@ -5,7 +5,7 @@
  * date was moved below the feed's position) and those that disappeared, as long as the difference
  * is small compared to the number of cells. Size does not grow with the account.
  */
-import { createHash } from 'node:crypto';
+import { idHash } from './state';
 
 /** A 48-bit key (two 24-bit halves, so XOR stays within int32 arithmetic). */
 export interface Key {
@@ -16,10 +16,13 @@ export interface Key {
 const HASHES = 4;
 const CELL_BYTES = 12; // count (int16) + hi (3) + lo (3) + check (4)
 
-/** The fingerprint key of a session id. */
+const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const sextets = (s: string) => [...s].reduce((n, c) => n * 64 + B64URL.indexOf(c), 0);
+
+/** The fingerprint key of a session id: the same 48-bit hash the feed's known set uses. */
 export function keyOf(id: string): Key {
-  const d = createHash('sha256').update(id).digest();
-  return { hi: d.readUIntBE(0, 3), lo: d.readUIntBE(3, 3) };
+  const h = idHash(id);
+  return { hi: sextets(h.slice(0, 4)), lo: sextets(h.slice(4, 8)) };
 }
 
 /** Key as a stable string, for maps. */

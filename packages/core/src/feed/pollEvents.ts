@@ -4,11 +4,11 @@ import { matchesFilters } from '../schemas/sessionMatch';
 import { checkEvents } from './filters';
 import { Fingerprint, keyOf } from './fingerprint';
 import { FUTURE_SLACK_MINUTES, minuteOf } from './minutes';
-import { scan, type Budget, type ScanResult } from './scan';
+import { scan, type ScanResult } from './scan';
 import { DEFAULT_LIMITS, fitState, hashSet, idHash, readState } from './state';
-import { appeared, sweep, type SweepResult } from './sweep';
+import { reconcile, sweepNow, type Ctx } from './reconcile';
 import type { FeedEvent, FeedEventType, FeedLimits, FeedSource, FeedState, FeedWarning, PollEventsOptions, PollStats } from './types';
-import { givenUpWarning, unaccountedWarning } from './warnings';
+import { givenUpWarning } from './warnings';
 
 
 export interface PollEventsResult {
@@ -21,13 +21,6 @@ export interface PollEventsResult {
   stats: PollStats;
 }
 
-interface Ctx {
-  source: FeedSource;
-  limits: FeedLimits;
-  nowMinute: number;
-  budget: Budget;
-  stats: PollStats;
-}
 
 /** Newest plausible created minute among sessions (edited, far-future dates ignored). */
 function newestMinute(sessions: Session[], floor: number | null, nowMinute: number): number | null {
@@ -93,15 +86,6 @@ function finish(state: FeedState, events: FeedEvent[], ctx: Ctx, warnings: FeedW
   return { events, warnings, state: fitted.state, stats: ctx.stats };
 }
 
-/** A full read of the list, counted in this poll's cost. */
-async function sweepNow(ctx: Ctx): Promise<SweepResult> {
-  const sw = await sweep(ctx.source, ctx.limits.sweepMaxPages, ctx.limits.fingerprintCells);
-  ctx.budget.pages += sw.pages;
-  ctx.budget.sessionsRead += sw.sessions.length;
-  ctx.stats.swept = true;
-  return sw;
-}
-
 /**
  * First run: read the whole account once to fingerprint it (how sessions that later appear where
  * no scan looks are found), remember the newest sessions and watch those still processing; emit nothing.
@@ -133,46 +117,6 @@ async function seed(ctx: Ctx): Promise<PollEventsResult> {
     state.n = sw.total;
   }
   return finish(state, [], ctx, [], ties.count);
-}
-
-/**
- * Whether sessions appeared where the scans do not look (a recorded date moved into the past, a
- * minute that was closed, a burst whose cursor was lost) or vanished unseen: the account's count
- * does not add up, or the periodic check is due. Returns the sessions found, and the new count
- * and fingerprint.
- */
-async function reconcile(
-  ctx: Ctx,
-  believed: { n?: number; fp?: Fingerprint; swept?: number },
-  warnings: FeedWarning[],
-): Promise<{ found: Session[]; n?: number; fp?: Fingerprint; swept?: number }> {
-  const total = ctx.budget.total;
-  const countOff = total !== undefined && believed.n !== undefined && total !== believed.n;
-  const dueMinutes = Math.max(1, Math.floor(ctx.limits.sweepEveryMs / 60000));
-  const due = believed.swept === undefined || ctx.nowMinute - believed.swept >= dueMinutes;
-  const unverified = believed.fp === undefined || believed.fp.size !== ctx.limits.fingerprintCells;
-  if (!countOff && !due && !unverified) return { found: [], n: believed.n, fp: believed.fp, swept: believed.swept };
-  if (unverified && !countOff && !due) return { found: [], n: total ?? believed.n, swept: believed.swept };
-
-  const sw = await sweepNow(ctx);
-  if (!sw.complete) {
-    // Too large to read within the budget (or it moved while read): say what does not add up.
-    if (countOff && total! > believed.n!) warnings.push(unaccountedWarning(total! - believed.n!, 'large'));
-    return { found: [], n: sw.total ?? total, swept: ctx.nowMinute };
-  }
-  const next = { n: sw.sessions.length, fp: sw.fp, swept: ctx.nowMinute };
-  if (unverified) {
-    // No fingerprint to compare with (an older state, or an account that was too large).
-    if (countOff && total! > believed.n!) warnings.push(unaccountedWarning(total! - believed.n!, 'unverified'));
-    return { found: [], ...next };
-  }
-  const found = appeared(believed.fp!, sw);
-  if (!found) {
-    warnings.push(unaccountedWarning(Math.max(1, Math.abs(sw.sessions.length - (believed.n ?? 0))), 'undecodable'));
-    return { found: [], ...next };
-  }
-  ctx.stats.recovered = found.length;
-  return { found, ...next };
 }
 
 /** Statuses of pending sessions the scans did not already read, via by-ids in chunks. */

@@ -32,31 +32,32 @@ export function seedSessions(store: SessionStore, o: SeedOptions, uploader: { ui
   const activity = o.activity ?? 'Running';
   const samples = o.exportMb ? Math.ceil((o.exportMb * 1_000_000) / EXPORT_BYTES_PER_SAMPLE) : undefined;
   const ids: string[] = [];
+  // One transaction for the whole seed: 10,000 sessions cost one commit, not 10,000.
   store.batch(() => {
-  for (let i = 0; i < o.count; i++) {
-    const created = new Date(newest - i * spacing);
-    const userId = users[i % users.length];
-    const failed = (o.failedEvery ?? 0) > 0 && (i + 1) % o.failedEvery! === 0;
-    const s: SessionRecord = {
-      id: newSessionId(),
-      activity,
-      title: `${o.titlePrefix ?? 'Seeded session'} ${o.count - i}`,
-      userId,
-      userName: athlete(userId).displayName,
-      uploadedBy: uploader.uid,
-      uploadedName: uploader.name,
-      createdAt: created.toISOString(),
-      readyAt: o.processed === false ? new Date(Date.now() + processingDelayMs).toISOString() : created.toISOString(),
-      outcome: failed ? 'Failed' : 'Processed',
-      failureReason: failed ? 'Seeded as failed' : undefined,
-      inclineDegree: 0,
-      bodyJointAngles: ['all'],
-      exercise: activity === 'Weightlifting' ? 'Squat' : undefined,
-      samples,
-    };
-    store.add(s, { seeded: true });
-    ids.push(s.id);
-  }
+    for (let i = 0; i < o.count; i++) {
+      const created = new Date(newest - i * spacing);
+      const userId = users[i % users.length];
+      const failed = (o.failedEvery ?? 0) > 0 && (i + 1) % o.failedEvery! === 0;
+      const s: SessionRecord = {
+        id: newSessionId(),
+        activity,
+        title: `${o.titlePrefix ?? 'Seeded session'} ${o.count - i}`,
+        userId,
+        userName: athlete(userId).displayName,
+        uploadedBy: uploader.uid,
+        uploadedName: uploader.name,
+        createdAt: created.toISOString(),
+        readyAt: o.processed === false ? new Date(Date.now() + processingDelayMs).toISOString() : created.toISOString(),
+        outcome: failed ? 'Failed' : 'Processed',
+        failureReason: failed ? 'Seeded as failed' : undefined,
+        inclineDegree: 0,
+        bodyJointAngles: ['all'],
+        exercise: activity === 'Weightlifting' ? 'Squat' : undefined,
+        samples,
+      };
+      store.add(s, { seeded: true });
+      ids.push(s.id);
+    }
   });
   return ids;
 }
