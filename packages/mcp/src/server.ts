@@ -53,14 +53,18 @@ export function createMcpServer(options: McpServerOptions): Server {
     const args = request.params.arguments ?? {};
     const token = request.params._meta?.progressToken;
     let last = -Infinity;
+    // Notifications are chained and awaited before the result, so none is sent after it.
+    let sent: Promise<void> = Promise.resolve();
     const progress = (u: ProgressUpdate) => {
       // Progress must increase; the client asked for it only when it sent a token.
       if (token === undefined || u.progress <= last) return;
       last = u.progress;
-      extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, ...u } }).catch(() => undefined);
+      const note = { method: 'notifications/progress' as const, params: { progressToken: token, ...u } };
+      sent = sent.then(() => extra.sendNotification(note)).catch(() => undefined);
     };
     try {
       const outcome = await tool.run(args, { client: options.client, transport: options.transport, signal: extra.signal, progress });
+      await sent;
       // An API that echoed a secret back must not pass it on.
       const json = scrub(JSON.stringify(outcome.structured), options.secrets);
       return {
@@ -72,6 +76,7 @@ export function createMcpServer(options: McpServerOptions): Server {
         ],
       };
     } catch (err) {
+      await sent;
       const sessionId = typeof args.session_id === 'string' ? args.session_id : undefined;
       return {
         isError: true,

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { BIN } from './helpers';
 
 const run = (args: string[], env: Record<string, string> = {}, pre: string[] = []) =>
-  spawnSync(process.execPath, [...pre, BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 20_000 });
+  spawnSync(process.execPath, [...pre, BIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 40_000 });
+
+// Each case starts real processes; on a loaded machine one start can take several seconds.
+jest.setTimeout(90_000);
 
 describe('aikynetix-mcp bin', () => {
   it('fails with one clear line on an older Node', () => {

@@ -7,6 +7,9 @@ import { type AnyOperation, operations } from '@aikynetix/core';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { type Connected, connectStdio, serverEnv, type Sim, startSim, textOf } from './helpers';
 
+// Real processes on a shared machine: allow slow starts.
+jest.setTimeout(60_000);
+
 describe('every read-only tool over stdio', () => {
   let sim: Sim;
   let mcp: Connected;

@@ -9,6 +9,9 @@ import { operations } from '@aikynetix/core';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { connectHttp, type HttpProcess, requestCount, sampleVideo, serverEnv, type Sim, spawnHttp, startSim, textOf, TOKEN } from './helpers';
 
+// Real processes on a shared machine: allow slow starts.
+jest.setTimeout(60_000);
+
 const initialize = (url: string, headers: Record<string, string>) =>
   fetch(url, {
     method: 'POST',
@@ -88,7 +91,10 @@ describe('aikynetix-mcp --http', () => {
       expect(textOf(local)).toContain('https URL');
       expect(requestCount(sim)).toBe(before);
 
+      // Long enough that the wait reports "processing" before the result (see stdio.test.ts).
+      sim.control.setDelays({ processingDelayMs: 1500 });
       const up = (await client.callTool({ name: 'upload_video', arguments: { user_id: 'ana', video: fileUrl } })) as CallToolResult;
+      sim.control.setDelays({ processingDelayMs: 300 });
       expect(up.isError).toBeFalsy();
       const id = (up.structuredContent as { session_id: string }).session_id;
       const progress: unknown[] = [];
@@ -119,7 +125,8 @@ describe('aikynetix-mcp --http', () => {
       await new Promise((r) => setTimeout(r, 500));
       controller.abort('stop');
       expect(await waiting).toBeInstanceOf(Error);
-      await new Promise((r) => setTimeout(r, 300));
+      // A check already on its way when the cancel arrived may still land; later ones must not.
+      await new Promise((r) => setTimeout(r, 1000));
       const after = requestCount(sim);
       await new Promise((r) => setTimeout(r, 3000));
       expect(requestCount(sim)).toBe(after);

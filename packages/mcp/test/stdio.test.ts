@@ -6,6 +6,9 @@ import { operations } from '@aikynetix/core';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { type Connected, connectStdio, requestCount, sampleVideo, serverEnv, type Sim, startSim, textOf } from './helpers';
 
+// Real processes on a shared machine: allow slow starts.
+jest.setTimeout(60_000);
+
 describe('aikynetix-mcp over stdio', () => {
   let sim: Sim;
   let mcp: Connected;
@@ -35,7 +38,11 @@ describe('aikynetix-mcp over stdio', () => {
   });
 
   it('runs the flagship flow: upload -> wait (with progress) -> gait report -> summary -> analyzed video', async () => {
+    // Long enough that the wait sees "processing" first: the SDK client handles a progress
+    // notification a tick after it arrives, so one arriving with the result may be dropped.
+    sim.control.setDelays({ processingDelayMs: 1500 });
     const up = await call('upload_video', { user_id: 'ana', video: sampleVideo(), session_name: 'Treadmill', incline_degree: 1 });
+    sim.control.setDelays({ processingDelayMs: 300 });
     expect(up.isError).toBeFalsy();
     const id = (up.structuredContent as { session_id: string }).session_id;
     expect(textOf(up)).toContain('wait_for_session');
@@ -44,7 +51,7 @@ describe('aikynetix-mcp over stdio', () => {
     const waited = await call('wait_for_session', { session_id: id }, { onprogress: (p) => progress.push(p) });
     expect(waited.structuredContent).toMatchObject({ id, status: 'processed' });
     expect(progress.length).toBeGreaterThan(0);
-    expect(progress.at(-1)!.message).toContain('processed');
+    expect(progress[0].message).toContain('processing');
 
     const gait = await call('get_gait_analysis_report', { session_id: id });
     expect(gait.isError).toBeFalsy();
@@ -107,7 +114,8 @@ describe('aikynetix-mcp over stdio', () => {
     await new Promise((r) => setTimeout(r, 500));
     controller.abort('user stopped');
     expect(await waiting).toBeInstanceOf(Error);
-    await new Promise((r) => setTimeout(r, 300));
+    // A check already on its way when the cancel arrived may still land; later ones must not.
+    await new Promise((r) => setTimeout(r, 1000));
     const afterCancel = requestCount(sim);
     await new Promise((r) => setTimeout(r, 3000));
     expect(requestCount(sim)).toBe(afterCancel);
