@@ -1,6 +1,7 @@
 import type { CallOptions } from './http/execute';
 import { getOperation } from './registry';
 import { validateInput } from './registry/validate';
+import { MAX_PAGE_SIZE } from './registry/sessions';
 import { parseFilterDate } from './schemas/dates';
 
 /** A session as the listing endpoints return it after normalisation (see schemas/session.ts). */
@@ -31,9 +32,9 @@ export interface PagingApi {
   call(operationId: 'sessions.filter', input: Record<string, unknown>, options?: CallOptions): Promise<unknown>;
 }
 
+export { MAX_PAGE_SIZE };
+
 const FILTER_KEYS = ['activity', 'start_date', 'end_date', 'title', 'user_id', 'uploaded_by', 'video_status'] as const;
-/** The largest page we ask for (the registry's limit bound). */
-export const MAX_PAGE_SIZE = 100;
 
 type FilterPage = { sessions: ListedSession[]; last_doc_id?: string | null };
 
