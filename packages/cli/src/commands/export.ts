@@ -15,7 +15,6 @@ interface ExportOptions {
   demo?: boolean;
 }
 
-const OPS = { running: 'running.export', jumping: 'jumping.export', weightlifting: 'weightlifting.export' } as const;
 
 /** Writes chunks to a file with back-pressure; resolves with the byte count. */
 async function writeFile(path: string, chunks: Iterable<string>): Promise<number> {
@@ -41,9 +40,8 @@ async function exportSession(ctx: Context, id: string, opts: ExportOptions): Pro
   if (ctx.json && format === 'csv' && !opts.output) {
     throw new UsageError('--json and --format csv both want stdout', 'Add -o <file> for the CSV, or drop --json.');
   }
-  const input: Record<string, unknown> = { session_id: id };
-  if (opts.demo) input.demo = true;
-  const data = (await ctx.client().call(OPS[activity], input, { signal: ctx.signal })) as Record<string, unknown>;
+  const input = { session_id: id, ...(opts.demo ? { demo: true } : {}) };
+  const data: Record<string, unknown> = await ctx.client()[activity].export(input, { signal: ctx.signal });
 
   const table = format === 'csv' ? exportTable(data) : undefined;
   const chunks: Iterable<string> = table ? csvChunks(table) : [JSON.stringify(data, null, 2) + '\n'];

@@ -58,9 +58,8 @@ async function summary(ctx: Context, id: string, opts: SummaryOptions): Promise<
   const client = ctx.client();
   let threads: unknown;
   if (opts.generate) {
-    const input: Obj = { session_id: id };
-    if (units) input.measurement_system = units;
-    threads = await client.call('running.generateSummary', input, { signal: ctx.signal });
+    const input = { session_id: id, ...(units ? { measurement_system: units } : {}) };
+    threads = await client.running.generateSummary(input, { signal: ctx.signal });
     ctx.info(`Summary generation started for session ${id}.`);
     if (!opts.wait) {
       ctx.result({ session_id: id, generating: true, threads }, () => `Generating; run "aikynetix summary ${id}" later, or add --wait.\n`);
@@ -79,9 +78,7 @@ async function summary(ctx: Context, id: string, opts: SummaryOptions): Promise<
       throw err;
     }
   } else {
-    const input: Obj = { session_id: id };
-    if (opts.demo) input.demo = true;
-    result = (await client.call('running.getSummary', input, { signal: ctx.signal })) as Obj;
+    result = await client.running.getSummary({ session_id: id, ...(opts.demo ? { demo: true } : {}) }, { signal: ctx.signal });
   }
   ctx.result(threads === undefined ? result : { ...result, threads }, () => summaryText(id, result));
 }
