@@ -189,8 +189,9 @@ const getAnalyzedVideo = defineOperation({
   in: { session_id: 'path', is_jump: 'query', is_weight: 'query', download: 'query' },
   output: AnalyzedVideo,
   successStatus: 200,
+  // Creates the analyzed video on first use (a later call finds it): safe to repeat, not read-only.
   idempotent: true,
-  sideEffect: 'none',
+  sideEffect: 'generates',
   requires: { plan: 403 },
 });
 
