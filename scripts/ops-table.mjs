@@ -11,22 +11,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const target = join(root, 'docs', 'operations.md');
 
-// The n8n package's operation list lives in TypeScript; compile it on the fly with swc.
-const swc = require('@swc/core');
-require.extensions['.ts'] = (module, filename) => {
-  const { code } = swc.transformSync(readFileSync(filename, 'utf8'), {
-    filename,
-    module: { type: 'commonjs' },
-    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-  });
-  module._compile(code, filename);
-};
+// The registry and the n8n package's operation list are TypeScript: load them through the repo's
+// one swc require hook, so the table is built from the sources themselves (no build needed).
+require(join(root, 'shared/swc-register.cjs'));
 
-const { operations } = require(join(root, 'packages/core/dist/index.js'));
-// The MCP server derives its tools from the registry; ask it for their names.
-const mcpTools = require(join(root, 'packages/mcp/dist/index.js')).allTools('stdio');
-const mcp = new Map(mcpTools.filter((t) => t.operationId).map((t) => [t.operationId, t.name]));
-const mcpWorkflows = mcpTools.filter((t) => !t.operationId).map((t) => `\`${t.name}\``);
+const { operations } = require(join(root, 'packages/core/src/host.ts'));
+// The MCP server names one tool per operation from its title, plus its wait workflows.
+const { toolNameOf, WAIT_TOOL_NAMES } = require(join(root, 'packages/mcp/src/tools/names.ts'));
+const mcp = new Map(operations.map((op) => [op.id, toolNameOf(op)]));
+const mcpWorkflows = WAIT_TOOL_NAMES.map((name) => `\`${name}\``);
 const n8nRequire = createRequire(join(root, 'n8n-nodes/package.json'));
 const { resources } = n8nRequire('./nodes/Aikynetix/actions/resources.ts');
 

@@ -1,8 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test, never shipped */
 import path from 'node:path';
 import { start, type Simulator } from '@aikynetix/simulator';
-import { outputOf, runWorkflow } from './harness/engine';
-import { aikynetixNode, byId, chain, inputNode } from './harness/workflow';
+import { outputOf, runWorkflow } from '../harness/engine';
+import { aikynetixNode, byId, chain, inputNode } from '../harness/workflow';
 
 const NOT_A_VIDEO = path.resolve(__dirname, '..', '..', 'shared', 'fixtures', 'not-a-video.txt');
 

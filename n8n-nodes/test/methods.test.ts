@@ -1,7 +1,7 @@
 import { start, type Simulator } from '@aikynetix/simulator';
-import { credentialTestContext, loadOptionsContext } from './harness/engine';
-import { TestCredentialsHelper } from './harness/credentials';
-import { aikynetixNode, byId } from './harness/workflow';
+import { credentialTestContext, loadOptionsContext } from '../harness/engine';
+import { TestCredentialsHelper } from '../harness/credentials';
+import { aikynetixNode, byId } from '../harness/workflow';
 import { aikynetixApiTest, searchSessions } from '../nodes/Aikynetix/methods';
 
 describe('credential test (n8n-core CredentialTestContext) and the Session picker (LoadOptionsContext)', () => {

@@ -1,7 +1,7 @@
 import { start, type Simulator } from '@aikynetix/simulator';
 import type { INode } from 'n8n-workflow';
-import { outputOf, runWorkflow } from './harness/engine';
-import { aikynetixNode, byId, chain, inputNode } from './harness/workflow';
+import { outputOf, runWorkflow } from '../harness/engine';
+import { aikynetixNode, byId, chain, inputNode } from '../harness/workflow';
 
 describe('AIKYNETIX operations against the simulator, in n8n-core WorkflowExecute', () => {
 	let sim: Simulator;

@@ -1,8 +1,8 @@
 import { start, type Simulator } from '@aikynetix/simulator';
 import type { INode } from 'n8n-workflow';
-import { PolledTrigger } from './harness/engine';
-import { TestCredentialsHelper } from './harness/credentials';
-import { AIKYNETIX_TRIGGER } from './harness/nodeTypes';
+import { PolledTrigger } from '../harness/engine';
+import { TestCredentialsHelper } from '../harness/credentials';
+import { AIKYNETIX_TRIGGER } from '../harness/nodeTypes';
 
 function triggerNode(parameters: INode['parameters']): INode {
 	return {

@@ -1,8 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test, never shipped */
 import { statSync } from 'node:fs';
 import { start, type Simulator } from '@aikynetix/simulator';
-import { outputOf, runWorkflow } from './harness/engine';
-import { aikynetixNode, chain, inputNode, SAMPLE_VIDEO } from './harness/workflow';
+import { outputOf, runWorkflow } from '../harness/engine';
+import { aikynetixNode, chain, inputNode, SAMPLE_VIDEO } from '../harness/workflow';
 
 describe('Upload Video with n8n binary data in the default (in-memory) mode', () => {
 	let sim: Simulator;

@@ -1,8 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test, never shipped */
 import { statSync } from 'node:fs';
 import { start, type Simulator } from '@aikynetix/simulator';
-import { outputOf, runWorkflow } from './harness/engine';
-import { aikynetixNode, byId, chain, inputNode, SAMPLE_VIDEO } from './harness/workflow';
+import { outputOf, runWorkflow } from '../harness/engine';
+import { aikynetixNode, byId, chain, inputNode, SAMPLE_VIDEO } from '../harness/workflow';
 
 describe('Upload Video -> Get Gait Report -> Generate Summary, in n8n-core WorkflowExecute', () => {
 	let sim: Simulator;

@@ -3,11 +3,11 @@
 // binary data -> AIKYNETIX Upload Video (wait for processing) -> Get Gait Report ->
 // Generate Summary (wait for text) -> Generate + Get Analyzed Video.
 'use strict';
-require('./tsRequire.cjs');
+require('../../shared/swc-register.cjs');
 const { join } = require('node:path');
 const { report, step, keyMetrics } = require('./shared.cjs');
 
-const harness = join(__dirname, '..', '..', 'n8n-nodes', 'test', 'harness');
+const harness = join(__dirname, '..', '..', 'n8n-nodes', 'harness');
 const { runWorkflow, outputOf } = require(join(harness, 'engine.ts'));
 const { aikynetixNode, byId, chain, inputNode, SAMPLE_VIDEO } = require(join(harness, 'workflow.ts'));
 

@@ -80,7 +80,7 @@ describe.each(operations.map((op) => [op.id, op] as const))('%s', (id, op) => {
         },
       },
     });
-    await client.call(id as never, (SAMPLE_INPUTS[id] ?? { ...DEFAULT_INPUT, ...(op.demo ? { demo: true } : {}) }) as never).catch(() => undefined);
+    await client.call(id as never, (SAMPLE_INPUTS[id] ?? { ...DEFAULT_INPUT, ...('demo' in op.input.shape ? { demo: true } : {}) }) as never).catch(() => undefined);
     expect(sent).toHaveLength(1);
     const req = sent[0];
     const url = new URL(req.url);

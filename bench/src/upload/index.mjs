@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fmt, mb, mib, table, verdict } from '../lib/markdown.mjs';
 import { startSimProcess } from '../lib/sim.mjs';
-import { sparseVideo } from './sparse.mjs';
+import { sparseVideo } from '../../../shared/fixtures/sparse-video.mjs';
 import { NotRun, SURFACES } from './surfaces.mjs';
 
 const GiB = 1024 ** 3;
@@ -101,7 +101,7 @@ export async function uploadBench({ sizesGiB = [1, 4], reps = 3, log = console.e
     `Sparse MP4 files (zeros after an \`ftyp\` header) uploaded as multipart/form-data to \`POST /running/sessions/\` of the simulator (its own process, storing on tmpfs). Each surface runs in its own child process; peak RSS is that process's VmHWM (sampled from /proc every 50 ms) or its own \`process.resourceUsage().maxRSS\`, whichever is larger; "RSS before upload" is the same process once its modules are loaded, so "growth" is what streaming costs. Rounds are interleaved (every surface once, then again), and each row is the fastest of ${reps} runs with the highest peak RSS of all ${reps}.`,
     '',
     '- **Core:** a file path, read into one 256 KiB buffer that is refilled only once the socket has handed the previous chunk to the kernel (the undici transport gives each upload its own connection so it knows which socket to watch). The diagnostic row drops that handshake, as host HTTP clients must, and the reader allocates a buffer per chunk: the difference in growth is dead buffers waiting for V8 to collect them (it collects external memory in steps of about 64 MB), not data held by the client.',
-    "- **n8n:** the upload node alone is timed (n8n's \`executionTime\`; copying the file into n8n's binary store beforehand is not). It runs in n8n's own WorkflowExecute through the n8n helper's engine harness (\`n8n-nodes/test/harness\`), whose process holds n8n-core itself: the RSS before the node runs is n8n's, not the node's. The stream comes from n8n's binary store and goes out through n8n's HTTP helper (axios), so buffers cannot be reused: n8n owns both ends.",
+    "- **n8n:** the upload node alone is timed (n8n's \`executionTime\`; copying the file into n8n's binary store beforehand is not). It runs in n8n's own WorkflowExecute through the n8n helper's engine harness (\`n8n-nodes/harness\`), whose process holds n8n-core itself: the RSS before the node runs is n8n's, not the node's. The stream comes from n8n's binary store and goes out through n8n's HTTP helper (axios), so buffers cannot be reused: n8n owns both ends.",
     '- **Zapier:** the video is a file URL on a local file host (served by the bench process) and is downloaded while it is uploaded, through `z.request` both ways, so three busy processes share the 2 cores where the other surfaces have two. The RSS before upload is zapier-platform-core\'s with the app loaded.',
     "- **References** (not shipped): the same job done without the host, to tell our code's cost from the host's. For n8n: the n8n binary store's kind of stream, the core's encoder and the axios that n8n's HTTP helper uses, in a small fresh process. For Zapier: plain node:http downloading the file URL and piping it into the upload (curl cannot stream a download into a form upload without buffering it).",
     `- "CPU s per GiB" is the uploading process's user + system CPU time (whole process, start-up included) per GiB sent. MB = 10^6 bytes, RSS in MiB. The simulator's stored file size is checked after every run.`,

@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 import { nodeProperties } from './actions/resources';
 import { router } from './actions/router';
-import { aikynetixApiTest, searchSessions } from './methods';
+import { aikynetixApiTest, searchProcessedSessions, searchSessions } from './methods';
 
 /** AIKYNETIX: every API operation, derived from the core's operation registry. */
 export class Aikynetix implements INodeType {
@@ -29,7 +29,7 @@ export class Aikynetix implements INodeType {
 
 	methods = {
 		credentialTest: { aikynetixApiTest },
-		listSearch: { searchSessions },
+		listSearch: { searchSessions, searchProcessedSessions },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -14,10 +14,18 @@ import {
 	type FeedEventType,
 	type FeedState,
 } from '@aikynetix/core/host';
-import { createClient } from '../Aikynetix/shared/client';
-import { toNodeError } from '../Aikynetix/shared/errors';
-import { aikynetixApiTest } from '../Aikynetix/methods/credentialTest';
+import { createClient } from '../shared/client';
+import { toNodeError } from '../shared/errors';
+import { aikynetixApiTest } from '../shared/credentialTest';
 import { eventItem, eventItems, feedFiltersOf, latestMatching, warningItems } from './feed';
+
+/** The events a user can pick, with the labels the editor shows (also in the node's subtitle). */
+const EVENTS = [
+	{ name: 'New Session', value: 'created', description: 'A video was uploaded (the analysis may still be running)' },
+	{ name: 'Session Failed', value: 'failed', description: 'AIKYNETIX could not analyse an uploaded video' },
+	{ name: 'Session Processed', value: 'processed', description: 'The analysis of a session finished: its reports are ready' },
+];
+const SUBTITLES = JSON.stringify(Object.fromEntries(EVENTS.map((e) => [e.value, `On ${e.name}`])));
 
 /**
  * Starts a workflow when a session is uploaded, finishes processing or fails. Exactly once per
@@ -30,7 +38,7 @@ export class AikynetixTrigger implements INodeType {
 		icon: { light: 'file:../../icons/aikynetix.svg', dark: 'file:../../icons/aikynetix.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"On " + $parameter["event"]}}',
+		subtitle: `={{ (${SUBTITLES})[$parameter["event"]] }}`,
 		description: 'Starts the workflow when an AIKYNETIX session is uploaded, processed or fails',
 		defaults: { name: 'AIKYNETIX Trigger' },
 		polling: true,
@@ -43,11 +51,7 @@ export class AikynetixTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'New Session', value: 'created', description: 'A video was uploaded (the analysis may still be running)' },
-					{ name: 'Session Failed', value: 'failed', description: 'AIKYNETIX could not analyse an uploaded video' },
-					{ name: 'Session Processed', value: 'processed', description: 'The analysis of a session finished: its reports are ready' },
-				],
+				options: EVENTS,
 				default: 'processed',
 			},
 			{

@@ -73,7 +73,7 @@ Examples:
 `;
 }
 
-/** Builds the `aikynetix` command tree writing to `io`; `state` collects contexts for cleanup. */
+/** Builds the `aikynetix` command tree writing to `io`; `onSecret` learns each key in use (to scrub it), `contexts` collects contexts for cleanup. */
 export function buildProgram(io: Io, onSecret: (key: string) => void, contexts: Context[]): Command {
   const program = new Command('aikynetix');
   program

@@ -4,7 +4,7 @@ import { type CallOptions, executeOperation } from './http/execute';
 import { type IterateParams, iterateSessions } from './pagination';
 import type { Session } from './schemas/session';
 import * as polling from './polling';
-import { getOperation, registry, type Registry } from './registry';
+import { getOperation, registry, type OperationById, type OperationId, type Registry } from './registry';
 import type { AnyOperation, OperationInput, OperationOutput } from './registry/types';
 import { resolveSleep, type Sleep } from './timing/sleep';
 import type { Transport } from './transport/types';
@@ -17,16 +17,6 @@ type OperationMethod<Op extends AnyOperation> = {} extends OperationInput<Op>
 
 /** The methods of one area, derived from the registry. */
 export type Namespace<Ops> = { [K in keyof Ops]: Ops[K] extends AnyOperation ? OperationMethod<Ops[K]> : never };
-
-/** Every registry operation by id. */
-type OpsById = {
-  [A in keyof Registry]: { [N in keyof Registry[A] as `${A & string}.${N & string}`]: Registry[A][N] };
-}[keyof Registry];
-type Flatten<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
-/** Map from operation id to its declaration type. */
-export type OperationsById = Flatten<OpsById>;
-/** Any registry operation id, e.g. `running.getGaitAnalysis`. */
-export type OperationId = keyof OperationsById & string;
 
 /** Extra helpers on `client.sessions` that are not single API operations. */
 export interface SessionHelpers {
@@ -75,9 +65,9 @@ export class Aikynetix {
   /** Call any operation by registry id; input is validated before anything is sent. */
   call<Id extends OperationId>(
     id: Id,
-    input?: OperationInput<OperationsById[Id] & AnyOperation>,
+    input?: OperationInput<OperationById<Id>>,
     options?: CallOptions,
-  ): Promise<OperationOutput<OperationsById[Id] & AnyOperation>>;
+  ): Promise<OperationOutput<OperationById<Id>>>;
   call(id: string, input?: Record<string, unknown>, options?: CallOptions): Promise<unknown>;
   call(id: string, input?: unknown, options?: CallOptions): Promise<unknown> {
     const op = getOperation(id);

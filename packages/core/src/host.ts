@@ -6,7 +6,7 @@
 export * from './errors';
 export * from './auth';
 export { DEFAULT_BASE_URL, isLoopbackHost, normalizeBaseUrl, type ClientOptions } from './config';
-export { Aikynetix, type Namespace, type OperationId, type OperationsById, type SessionHelpers } from './client';
+export { Aikynetix, type Namespace, type SessionHelpers } from './client';
 export type { CallOptions } from './http/context';
 export { iterateSessions, MAX_PAGE_SIZE, type IterateParams, type ListedSession } from './pagination';
 export type { Transport, TransportBody, TransportRequest, TransportResponse } from './transport/types';

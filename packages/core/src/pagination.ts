@@ -3,6 +3,7 @@ import { getOperation } from './registry';
 import { validateInput } from './registry/validate';
 import type { FilteredSessionsResponse, Session } from './schemas/session';
 import { sessionMatcher, type SessionFilters } from './schemas/sessionMatch';
+import { MAX_PAGE_SIZE } from './registry/sessions';
 
 /** @deprecated The core has one session model: use `Session`. */
 export type ListedSession = Session;
@@ -27,9 +28,9 @@ export interface PagingApi {
   call(operationId: 'sessions.filter', input: Record<string, unknown>, options?: CallOptions): Promise<FilteredSessionsResponse>;
 }
 
+export { MAX_PAGE_SIZE };
+
 const FILTER_KEYS = ['activity', 'start_date', 'end_date', 'title', 'user_id', 'uploaded_by', 'video_status'] as const;
-/** The largest page we ask for (the registry's limit bound). */
-export const MAX_PAGE_SIZE = 100;
 
 
 /**

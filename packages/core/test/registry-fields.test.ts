@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineOperation, fieldsOf, getOperation, operations } from '../src/registry';
+import { defineArea, fieldsOf, getOperation, operations } from '../src/registry';
 
 describe('fieldsOf: host-neutral field descriptions', () => {
   test('createSession: required user and video, optional name, incline, joint list', () => {
@@ -61,8 +61,8 @@ describe('fieldsOf: host-neutral field descriptions', () => {
   });
 
   test('schemas without field metadata fall back to introspection', () => {
-    const op = defineOperation({
-      id: 'running.t', area: 'running', name: 't', openapiId: 't', title: 'T', description: 'T.', method: 'POST', path: '/t/',
+    const op = defineArea('running', { t: {
+      openapiId: 't', title: 'T', description: 'T.', method: 'POST', path: '/t/',
       input: z.strictObject({
         count: z.number().int().optional(),
         ratio: z.number(),
@@ -75,7 +75,7 @@ describe('fieldsOf: host-neutral field descriptions', () => {
       }),
       in: { count: 'json', ratio: 'json', on: 'json', kind: 'json', tags: 'json', picks: 'json', when: 'json', plain_text: 'json' },
       output: z.object({}), successStatus: 200, idempotent: true, sideEffect: 'none',
-    });
+    } }).t;
     const fields = fieldsOf(op);
     expect(fields.map((f) => [f.key, f.type, f.required])).toEqual([
       ['count', 'integer', false],

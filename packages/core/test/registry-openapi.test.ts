@@ -29,7 +29,7 @@ for (const [p, item] of Object.entries<Record<string, Record<string, unknown>>>(
 }
 const required = (op: AnyOperation, key: string) => !(op.input.shape as Record<string, any>)[key].safeParse(undefined).success;
 
-test('the document has exactly our 22 operations', () => {
+test('the document has exactly the registry operations', () => {
   expect([...byOperationId.keys()].sort()).toEqual(operations.map((o) => o.openapiId).sort());
 });
 

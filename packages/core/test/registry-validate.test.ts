@@ -110,6 +110,11 @@ describe('valid input comes out wire-ready', () => {
 
   test('null and empty optional values count as absent (hosts send them for empty fields)', () => {
     expect(validateInput(getOperation('sessions.filter'), { activity: '', limit: null, title: undefined, video_status: '' })).toEqual({});
+    // Blank text and empty lists too: the one place every host's "empty means absent" is decided.
+    expect(validateInput(getOperation('sessions.filter'), { title: '   ', user_id: '\t' })).toEqual({});
+    expect(validateInput(getOperation('running.createSession'), { user_id: 'u', video: '/tmp/v.mp4', body_joint_angles: [] })).not.toHaveProperty(
+      'body_joint_angles',
+    );
     expect(validateInput(getOperation('sessions.listAll'), undefined)).toEqual({});
   });
 

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { defineOperation, getOperation, isOperationId, operations, pathParams, registry } from '../src/registry';
+import { defineArea, getOperation, isOperationId, operations, pathParams, registry } from '../src/registry';
 
 describe('registry integrity', () => {
-  test('declares the 22 operations: 7 sessions, 10 running, 2 jumping, 3 weightlifting', () => {
-    expect(operations).toHaveLength(22);
-    const byArea = (a: string) => operations.filter((o) => o.area === a).length;
-    expect([byArea('sessions'), byArea('running'), byArea('jumping'), byArea('weightlifting')]).toEqual([7, 10, 2, 3]);
+  test('operations lists every declaration of every area once, area by area', () => {
+    expect(operations).toEqual(Object.values(registry).flatMap((area) => Object.values(area)));
+    expect(Object.isFrozen(registry.running)).toBe(true);
   });
 
   test('exposes the method names the adapters use', () => {
@@ -30,8 +29,8 @@ describe('registry integrity', () => {
         expect(op.name).toBe(name);
       }
     }
-    expect(new Set(operations.map((o) => o.openapiId)).size).toBe(22);
-    expect(new Set(operations.map((o) => `${o.method} ${o.path}`)).size).toBe(22);
+    expect(new Set(operations.map((o) => o.openapiId)).size).toBe(operations.length);
+    expect(new Set(operations.map((o) => `${o.method} ${o.path}`)).size).toBe(operations.length);
   });
 
   test('every path parameter is an input with in: path, and every input has a location', () => {
@@ -59,8 +58,12 @@ describe('registry integrity', () => {
     expect(getOperation('running.getFormAnalysis').idempotent).toBe(true);
     expect(getOperation('sessions.getByIds').idempotent).toBe(true);
     expect(getOperation('running.createSession').sideEffect).toBe('creates');
-    expect(getOperation('running.createSession').requires).toBe('admin');
-    expect(getOperation('sessions.filter').pagination).toBe('cursor');
+    expect(getOperation('running.createSession').requires).toEqual({ admin: true });
+    expect(getOperation('running.getGaitAnalysis').requires).toEqual({ admin: true, plan: 404 });
+    // Hosts derive read-only tool labels from sideEffect: every PUT, DELETE and non-idempotent call declares one.
+    for (const op of operations) {
+      if (op.method === 'PUT' || op.method === 'DELETE' || !op.idempotent) expect(op.sideEffect).not.toBe('none');
+    }
     expect(operations.filter((o) => o.emptyOn404).map((o) => o.id).sort()).toEqual(['sessions.filter', 'sessions.listAll']);
     expect(operations.filter((o) => o.successStatus === 201).map((o) => o.id).sort()).toEqual([
       'running.generateFormRecommendations', 'running.generateGaitRecommendations', 'running.generateSummary',
@@ -74,27 +77,28 @@ describe('registry integrity', () => {
     expect(isOperationId('sessions.nope')).toBe(false);
   });
 
-  test('defineOperation rejects incoherent declarations at load time', () => {
+  test('defineArea fills id, area and name, and rejects incoherent declarations at load time', () => {
     const base = {
-      id: 'running.x', area: 'running', name: 'x', openapiId: 'x', title: 'X', description: 'X.',
+      openapiId: 'x', title: 'X', description: 'X.',
       method: 'GET', path: '/running/sessions/{session_id}/', output: z.object({}), successStatus: 200,
       idempotent: true, sideEffect: 'none',
     } as const;
     const id = z.string();
-    expect(() => defineOperation({ ...base, input: z.strictObject({ session_id: id }), in: { session_id: 'query' } })).toThrow(
-      /path parameter \{session_id\} must be an input with in: 'path'/,
+    const one = (spec: object) => defineArea('running', { x: spec as never });
+    expect(() => one({ ...base, input: z.strictObject({ session_id: id }), in: { session_id: 'query' } })).toThrow(
+      /Operation running.x is declared wrongly: path parameter \{session_id\} must be an input with in: 'path'/,
     );
-    expect(() => defineOperation({ ...base, input: z.strictObject({}), in: {} })).toThrow(/\{session_id\}/);
-    expect(() =>
-      defineOperation({ ...base, input: z.strictObject({ session_id: id, demo: id }), in: { session_id: 'path' } as never }),
-    ).toThrow(/input 'demo' has no 'in' location/);
-    expect(() =>
-      defineOperation({ ...base, id: 'running.y' as never, input: z.strictObject({ session_id: id }), in: { session_id: 'path' } }),
-    ).toThrow(/id must be 'running.x'/);
-    expect(() =>
-      defineOperation({ ...base, input: z.strictObject({ session_id: id, a: id }), in: { session_id: 'path', a: 'json' } }),
-    ).toThrow(/a GET cannot have body fields/);
-    const ok = defineOperation({ ...base, input: z.strictObject({ session_id: id }), in: { session_id: 'path' } });
-    expect(ok.id).toBe('running.x');
+    expect(() => one({ ...base, input: z.strictObject({}), in: {} })).toThrow(/\{session_id\}/);
+    expect(() => one({ ...base, input: z.strictObject({ session_id: id, demo: id }), in: { session_id: 'path' } })).toThrow(
+      /input 'demo' has no 'in' location/,
+    );
+    expect(() => one({ ...base, input: z.strictObject({ session_id: id, a: id }), in: { session_id: 'path', a: 'json' } })).toThrow(
+      /a GET cannot have body fields/,
+    );
+    expect(() => one({ ...base, method: 'DELETE', input: z.strictObject({ session_id: id }), in: { session_id: 'path' } })).toThrow(
+      /a DELETE must declare its sideEffect/,
+    );
+    const area = defineArea('running', { x: { ...base, input: z.strictObject({ session_id: id }), in: { session_id: 'path' } } });
+    expect(area.x).toMatchObject({ id: 'running.x', area: 'running', name: 'x', path: base.path });
   });
 });

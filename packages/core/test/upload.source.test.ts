@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { ValidationError } from '../src/errors/input';
 import { ConnectionError } from '../src/errors/network';
 import { openVideo } from '../src/upload/videoSource';
+import { videoProblem } from '../src/schemas/video';
 import { encodeMultipart } from '../src/upload/multipart';
 import type { OpenedVideo } from '../src/upload/types';
 import { startFileServer } from './helpers/fileServer';
@@ -153,6 +154,25 @@ describe('openVideo: local inputs', () => {
     expect((await rejection(openVideo({ stream: Readable.from([]), size: 1.5 }))).field).toBe('video.size');
     expect((await rejection(openVideo({ stream: 42 as never }))).field).toBe('video.stream');
     expect((await rejection(openVideo(42 as never))).field).toBe('video');
+  });
+});
+
+describe('validation and opening agree on what a video is', () => {
+  const blobLike = { size: 3, type: 'video/mp4', name: 'run.mp4', arrayBuffer: async () => new ArrayBuffer(3), stream: () => new Blob(['abc']).stream() };
+  const pipeOnly = { pipe: () => undefined };
+  test.each([
+    ['a Blob from another library (duck-typed)', blobLike, true],
+    ['an object that only pipes', pipeOnly, false],
+    ['an async iterable of chunks', (async function* () { yield Buffer.from('abc'); })(), true],
+    ['a number', 42, false],
+  ])('%s: accepted by both or by neither', async (_name, value, ok) => {
+    expect(videoProblem(value) === undefined).toBe(ok);
+    const opened = await openVideo(value as never).then(
+      (v) => v,
+      () => undefined,
+    );
+    expect(opened !== undefined).toBe(ok);
+    if (opened) expect((await bytesOf(opened)).toString()).toBe('abc');
   });
 });
 

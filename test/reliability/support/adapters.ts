@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 /**
- * The adapters' own test harnesses (zapier-app/test/support: createAppTester; n8n-nodes/test/harness:
+ * The adapters' own test harnesses (zapier-app/test/support: createAppTester; n8n-nodes/harness:
  * n8n-core's WorkflowExecute and PollContext), loaded at run time through jest. They compile under
  * their packages' tsconfigs (which map `@aikynetix/core/host`), so this package types only the
  * small surface it uses.
@@ -80,11 +80,11 @@ interface N8nHarness {
 
 /** n8n-nodes' engine harness; its env setup runs first (n8n-core reads settings when loaded). */
 export function n8n(): N8nHarness {
-  require('../../../n8n-nodes/test/harness/env');
+  require('../../../n8n-nodes/harness/env');
   return {
-    ...(require('../../../n8n-nodes/test/harness/engine') as object),
-    ...(require('../../../n8n-nodes/test/harness/credentials') as object),
-    ...(require('../../../n8n-nodes/test/harness/nodeTypes') as object),
-    ...(require('../../../n8n-nodes/test/harness/workflow') as object),
+    ...(require('../../../n8n-nodes/harness/engine') as object),
+    ...(require('../../../n8n-nodes/harness/credentials') as object),
+    ...(require('../../../n8n-nodes/harness/nodeTypes') as object),
+    ...(require('../../../n8n-nodes/harness/workflow') as object),
   } as N8nHarness;
 }

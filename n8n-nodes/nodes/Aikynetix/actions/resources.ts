@@ -1,19 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { NodeOperation } from '../shared/operation';
-import { analyzedVideoOperations } from './analyzedVideo';
-import { jumpingOperations } from './jumping';
-import { runningOperations } from './running';
-import { sessionOperations } from './session';
-import { weightliftingOperations } from './weightlifting';
+import { nodeOperations } from './operations';
 
-/** The node's resources, each with its operation files (every registry operation appears once). */
+/** The node's resources, each with its operations (every registry operation appears once). */
 export const resources: ReadonlyArray<{ name: string; value: string; description: string; operations: NodeOperation[] }> = [
-	{ name: 'Analyzed Video', value: 'analyzedVideo', description: 'Videos with the pose overlay drawn in', operations: analyzedVideoOperations },
-	{ name: 'Jumping', value: 'jumping', description: 'Vertical jump sessions', operations: jumpingOperations },
-	{ name: 'Running', value: 'running', description: 'Video upload, running reports and GenAI summaries', operations: runningOperations },
-	{ name: 'Session', value: 'session', description: 'Find, fetch, rename and delete sessions of any activity', operations: sessionOperations },
-	{ name: 'Weightlifting', value: 'weightlifting', description: 'Weightlifting sessions and lift analysis', operations: weightliftingOperations },
-];
+	{ name: 'Analyzed Video', value: 'analyzedVideo', description: 'Videos with the pose overlay drawn in' },
+	{ name: 'Jumping', value: 'jumping', description: 'Vertical jump sessions' },
+	{ name: 'Running', value: 'running', description: 'Video upload, running reports and GenAI summaries' },
+	{ name: 'Session', value: 'session', description: 'Find, fetch, rename and delete sessions of any activity' },
+	{ name: 'Weightlifting', value: 'weightlifting', description: 'Weightlifting sessions and lift analysis' },
+].map((r) => ({ ...r, operations: nodeOperations.filter((o) => o.key.resource === r.value) }));
 
 /** Every operation of the node. */
 export const allOperations: NodeOperation[] = resources.flatMap((r) => r.operations);

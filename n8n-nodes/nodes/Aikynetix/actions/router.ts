@@ -1,6 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { createClient } from '../shared/client';
-import { toNodeError } from '../shared/errors';
+import { createClient } from '../../shared/client';
+import { toNodeError } from '../../shared/errors';
+import { notFoundHint } from '../shared/notFound';
 import { findOperation } from './resources';
 
 /**
@@ -21,7 +22,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			}
 			output.push(...(await handler.execute.call(this, client, itemIndex)));
 		} catch (error) {
-			const nodeError = toNodeError(this.getNode(), error, itemIndex, { labels: handler?.labels, secrets });
+			const hint = await notFoundHint(this, client, handler?.op, error, itemIndex);
+			const nodeError = toNodeError(this.getNode(), error, itemIndex, { labels: handler?.labels, secrets, hint });
 			if (!this.continueOnFail()) throw nodeError;
 			// A failed or timed-out wait still created the session: keep its ID for the next steps.
 			const sessionId = (error as { sessionId?: unknown }).sessionId;

@@ -1,2 +1,2 @@
-export { aikynetixApiTest } from './credentialTest';
-export { searchSessions } from './searchSessions';
+export { aikynetixApiTest } from '../../shared/credentialTest';
+export { searchProcessedSessions, searchSessions } from './searchSessions';

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { Aikynetix, WaitForTextOptions } from '@aikynetix/core/host';
+import type { Aikynetix, OperationId, WaitForTextOptions } from '@aikynetix/core/host';
 import { defineNodeOperation, type NodeOperation } from './operation';
 import { readInput } from './input';
 import type { OperationKey } from './properties';
@@ -12,7 +12,7 @@ type TextWait = (client: Aikynetix, sessionId: string, options: WaitForTextOptio
  * API's acknowledgement; with it, the finished text (the report the text is read from).
  */
 export function defineGenerateOperation(
-	id: string,
+	id: OperationId,
 	key: OperationKey,
 	texts: { name?: string; waitDescription: string },
 	waitForText: TextWait,

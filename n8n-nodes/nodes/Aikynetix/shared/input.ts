@@ -2,17 +2,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { fieldsOf, type AnyOperation } from '@aikynetix/core/host';
 import { paramName, type LayoutOptions } from './properties';
 
-/** Empty parameters mean "not given": the API applies its own default. */
-function given(value: unknown): unknown {
-	if (value === undefined || value === null) return undefined;
-	if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
-	if (Array.isArray(value)) return value.length === 0 ? undefined : value;
-	return value;
-}
-
 /**
  * Reads an operation's input from the node parameters of one item, keyed by the API's field
- * names. Values are passed on as typed by the user: the core validates them before any request.
+ * names. Values are passed on as typed by the user: the core validates them before any request,
+ * and decides that an empty optional field means "not given".
  */
 export function readInput(
 	ctx: IExecuteFunctions,
@@ -32,8 +25,7 @@ export function readInput(
 		const raw = field.required
 			? ctx.getNodeParameter(name, itemIndex, undefined, { extractValue: true })
 			: optional[name];
-		const value = given(raw);
-		if (value !== undefined) input[field.key] = value;
+		if (raw !== undefined) input[field.key] = raw;
 	}
 	return input;
 }

@@ -32,9 +32,22 @@ function choices(field: FieldMeta): INodePropertyOptions[] {
 	return (field.options ?? []).map((o) => ({ name: o.label, value: o.value }));
 }
 
+/**
+ * Operations that work on a session in any state; every other one reads a report or data that
+ * exists only once the session is processed (the API answers 404 before that).
+ */
+const ANY_STATE: ReadonlySet<string> = new Set(['sessions.update', 'sessions.delete', 'running.get']);
+
+/** Whether an operation needs a processed session (its picker then lists only those). */
+export function needsProcessedSession(op: AnyOperation): boolean {
+	return 'session_id' in op.input.shape && !ANY_STATE.has(op.id);
+}
+
 /** One registry field as an n8n property (no displayOptions). */
-export function toProperty(field: FieldMeta): INodeProperties {
-	if (field.key === 'session_id') return sessionLocator(field.description);
+export function toProperty(field: FieldMeta, op?: AnyOperation): INodeProperties {
+	if (field.key === 'session_id') {
+		return sessionLocator(field.description, op && needsProcessedSession(op) ? 'searchProcessedSessions' : 'searchSessions');
+	}
 	const base = { displayName: field.label, name: paramName(field.key), description: field.description };
 	switch (field.type) {
 		case 'number':
@@ -71,8 +84,8 @@ export function toProperty(field: FieldMeta): INodeProperties {
 export function describeOperation(op: AnyOperation, key: OperationKey, layout: LayoutOptions = {}): INodeProperties[] {
 	const omit = new Set(layout.omit ?? []);
 	const fields = fieldsOf(op).filter((f) => !omit.has(f.key) && f.type !== 'file');
-	const required = fields.filter((f) => f.required).map((f) => ({ ...toProperty(f), required: true, displayOptions: showFor(key) }));
-	const optional = fields.filter((f) => !f.required).map(toProperty);
+	const required = fields.filter((f) => f.required).map((f) => ({ ...toProperty(f, op), required: true, displayOptions: showFor(key) }));
+	const optional = fields.filter((f) => !f.required).map((f) => toProperty(f, op));
 	if (optional.length === 0) return required;
 	const collection = layout.collection ?? DEFAULT_COLLECTION;
 	return [

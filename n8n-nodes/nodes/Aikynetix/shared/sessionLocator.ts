@@ -5,8 +5,11 @@ const ID_REGEX = '[A-Za-z0-9_-]+';
 /** Any AIKYNETIX link that names the session, e.g. https://api.aikynetix.app/running/sessions/<id>/. */
 const URL_REGEX = `^https?://[^\\s]*/sessions/(${ID_REGEX})(?:[/?#].*)?$`;
 
+/** The list methods of the Session picker: every session, or only those with reports. */
+export type SessionListMethod = 'searchSessions' | 'searchProcessedSessions';
+
 /** The "Session" resource locator: pick from a searchable list, paste an ID, or paste a link. */
-export function sessionLocator(description: string): INodeProperties {
+export function sessionLocator(description: string, listMethod: SessionListMethod = 'searchSessions'): INodeProperties {
 	return {
 		displayName: 'Session',
 		name: 'sessionId',
@@ -20,7 +23,7 @@ export function sessionLocator(description: string): INodeProperties {
 				name: 'list',
 				type: 'list',
 				placeholder: 'Select a session...',
-				typeOptions: { searchListMethod: 'searchSessions', searchable: true },
+				typeOptions: { searchListMethod: listMethod, searchable: true },
 			},
 			{
 				displayName: 'By ID',

@@ -15,7 +15,6 @@ interface ExportOptions {
   demo?: boolean;
 }
 
-const OPS = { running: 'running.export', jumping: 'jumping.export', weightlifting: 'weightlifting.export' } as const;
 
 /** Writes chunks to a file with back-pressure; resolves with the byte count. */
 async function writeFile(path: string, chunks: Iterable<string>): Promise<number> {
@@ -41,13 +40,15 @@ async function exportSession(ctx: Context, id: string, opts: ExportOptions): Pro
   if (ctx.json && format === 'csv' && !opts.output) {
     throw new UsageError('--json and --format csv both want stdout', 'Add -o <file> for the CSV, or drop --json.');
   }
-  const input: Record<string, unknown> = { session_id: id };
-  if (opts.demo) {
+  if (opts.demo && activity !== 'running') {
     // The vendor documents the demo switch for running only (docs/api-notes.md, "Demo data").
-    if (activity !== 'running') throw new UsageError('--demo exists for running sessions only', 'Drop --demo, or use --activity running.');
-    input.demo = true;
+    throw new UsageError('--demo exists for running sessions only', 'Drop --demo, or use --activity running.');
   }
-  const data = (await ctx.client().call(OPS[activity], input, { signal: ctx.signal })) as Record<string, unknown>;
+  const client = ctx.client();
+  const data: Record<string, unknown> =
+    activity === 'running'
+      ? await client.running.export({ session_id: id, ...(opts.demo ? { demo: true } : {}) }, { signal: ctx.signal })
+      : await client[activity].export({ session_id: id }, { signal: ctx.signal });
 
   const table = format === 'csv' ? exportTable(data) : undefined;
   const chunks: Iterable<string> = table ? csvChunks(table) : [JSON.stringify(data, null, 2) + '\n'];

@@ -32,7 +32,7 @@ function totalText(r: Obj): string {
 async function total(ctx: Context): Promise<void> {
   let res: Obj;
   try {
-    res = (await ctx.client().call('running.getTotalMetrics', {}, { signal: ctx.signal })) as Obj;
+    res = await ctx.client().running.getTotalMetrics({}, { signal: ctx.signal });
   } catch (err) {
     // this endpoint's 404 means "no processed sessions yet", not a wrong id
     if (err instanceof NotFoundError) {

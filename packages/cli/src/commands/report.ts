@@ -39,10 +39,12 @@ function gaitText(id: string, r: Obj): string {
 }
 
 async function report(ctx: Context, kind: string, id: string, opts: { demo?: boolean }): Promise<void> {
-  const op = kind === 'gait' ? 'running.getGaitAnalysis' : 'running.getFormAnalysis';
-  const input: Record<string, unknown> = { session_id: id };
-  if (opts.demo) input.demo = true;
-  const res = (await ctx.client().call(op, input, { signal: ctx.signal })) as Obj;
+  const { running } = ctx.client();
+  const input = { session_id: id, ...(opts.demo ? { demo: true } : {}) };
+  const res: Obj =
+    kind === 'gait'
+      ? await running.getGaitAnalysis(input, { signal: ctx.signal })
+      : await running.getFormAnalysis(input, { signal: ctx.signal });
   ctx.result(res, () => (kind === 'gait' ? gaitText(id, res) : formText(id, res)));
 }
 

@@ -70,10 +70,8 @@ function describe(s: Session): string {
 
 async function get(ctx: Context, ids: string[]): Promise<void> {
   const unique = [...new Set(ids)];
-  const res = (await ctx.client().call('sessions.getByIds', { session_ids: unique }, { signal: ctx.signal })) as {
-    sessions: Session[];
-  };
-  const found = res.sessions;
+  const res = await ctx.client().sessions.getByIds({ session_ids: unique }, { signal: ctx.signal });
+  const found: Session[] = res.sessions;
   const missing = unique.filter((id) => !found.some((s) => s.id === id));
   const partial = found.length > 0;
   if (partial) ctx.result({ sessions: found, missing }, () => found.map(describe).join('\n'));
@@ -106,7 +104,7 @@ async function remove(ctx: Context, id: string, opts: { yes?: boolean }): Promis
       return;
     }
   }
-  const res = await ctx.client().call('sessions.delete', { session_id: id }, { signal: ctx.signal });
+  const res = await ctx.client().sessions.delete({ session_id: id }, { signal: ctx.signal });
   ctx.result({ deleted: id, response: res }, () => `Deleted session ${id}.\n`);
 }
 

@@ -60,10 +60,9 @@ async function summary(ctx: Context, id: string, opts: SummaryOptions): Promise<
   let threads: unknown;
   let unknown: OutcomeUnknownError | undefined;
   if (opts.generate) {
-    const input: Obj = { session_id: id };
-    if (units) input.measurement_system = units;
+    const input = { session_id: id, ...(units ? { measurement_system: units } : {}) };
     try {
-      threads = await client.call('running.generateSummary', input, { signal: ctx.signal });
+      threads = await client.running.generateSummary(input, { signal: ctx.signal });
       ctx.info(`Summary generation started for session ${id}.`);
     } catch (err) {
       // The answer was lost and the check could not tell: with --wait, the wait itself finds out.
@@ -89,9 +88,7 @@ async function summary(ctx: Context, id: string, opts: SummaryOptions): Promise<
       throw unknown && err instanceof WaitTimeoutError ? unknown : err;
     }
   } else {
-    const input: Obj = { session_id: id };
-    if (opts.demo) input.demo = true;
-    result = (await client.call('running.getSummary', input, { signal: ctx.signal })) as Obj;
+    result = await client.running.getSummary({ session_id: id, ...(opts.demo ? { demo: true } : {}) }, { signal: ctx.signal });
   }
   ctx.result(threads === undefined ? result : { ...result, threads }, () => summaryText(id, result));
 }

@@ -86,17 +86,17 @@ async function upload(ctx: Context, source: string, opts: UploadOptions): Promis
     bar.update(n);
   };
 
-  const created = (await client.call(
-    'running.createSession',
+  const created = await client.running.createSession(
     {
-      user_id: opts.user,
+      // Left to the core when missing: its ValidationError names the field like any other.
+      user_id: opts.user as string,
       video,
       session_name: opts.name,
       incline_degree: opts.incline,
       body_joint_angles: opts.joints,
     },
     { signal: ctx.signal, onUploadProgress },
-  )) as { session_id: string; title?: string } & Record<string, unknown>;
+  );
   bar?.finish();
   if (created.recovered) {
     ctx.info(`Created session ${created.session_id}${created.title ? ` ("${created.title}")` : ''}: its answer was lost, and the check afterwards found it (not uploaded twice).`);

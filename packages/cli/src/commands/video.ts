@@ -13,10 +13,8 @@ async function video(ctx: Context, id: string, opts: Opts): Promise<void> {
   const kind = KINDS[(opts.activity ?? 'running').trim().toLowerCase()];
   if (!kind) throw new UsageError(`--activity must be running, jumping or weightlifting (got "${opts.activity}")`);
   const client = ctx.client();
-  if (opts.generate) await client.call('sessions.generateAnalyzedVideo', { session_id: id, ...kind }, { signal: ctx.signal });
-  const res = (await client.call('sessions.getAnalyzedVideo', { session_id: id, ...kind }, { signal: ctx.signal })) as {
-    analyzed_video_url?: string;
-  };
+  if (opts.generate) await client.sessions.generateAnalyzedVideo({ session_id: id, ...kind }, { signal: ctx.signal });
+  const res = await client.sessions.getAnalyzedVideo({ session_id: id, ...kind }, { signal: ctx.signal });
   ctx.result(res, () => `${res.analyzed_video_url ?? '(no analyzed video yet)'}\n`);
 }
 

@@ -70,6 +70,17 @@ const HINTS = {
   500: 'AIKYNETIX had a temporary problem (reads are retried automatically); try again in a few minutes.',
 } as const;
 
+/**
+ * Whether a 403/404 means the account has no active plan. Only operations the registry marks as
+ * needing one can answer so; a 403 from one open to every key has no other cause, otherwise the
+ * status is shared (admin rights, unknown session) and the API's own words decide.
+ */
+function refusedForPlan(op: AnyOperation, status: number, apiMessage: string | undefined): boolean {
+  if (op.requires?.plan === undefined || (status !== 403 && status !== 404)) return false;
+  if (status === 403 && !op.requires.admin) return true;
+  return apiMessage !== undefined && PLAN_WORDS.test(apiMessage);
+}
+
 /** Map a non-success response to the typed error for its status. */
 export function errorFromResponse(
   op: AnyOperation,
@@ -84,9 +95,7 @@ export function errorFromResponse(
   const said = apiMessage ? `: ${apiMessage}` : '';
   const what = `${op.title} failed (HTTP ${status})${said}`;
 
-  const noPlan =
-    (status === 403 || status === 404) && ((apiMessage && PLAN_WORDS.test(apiMessage)) || false);
-  if (noPlan) return new NoPlanError(what, { ...base, hint: HINTS.plan });
+  if (refusedForPlan(op, status, apiMessage)) return new NoPlanError(what, { ...base, hint: HINTS.plan });
   if (status === 400) return new BadRequestError(what, { ...base, hint: HINTS[400] });
   if (status === 401) return new AuthenticationError(what, { ...base, hint: HINTS[401] });
   if (status === 403) return new PermissionDeniedError(what, { ...base, hint: HINTS[403] });

@@ -6,7 +6,7 @@ import { weightlifting } from './weightlifting';
 import type { AnyOperation } from './types';
 
 export * from './types';
-export { defineOperation, pathParams } from './define';
+export { defineArea, defineOperation, pathParams, type AreaOperations } from './define';
 export { validateInput, toFieldIssues } from './validate';
 export { fieldsOf, type FieldMeta, type FieldOption, type FieldType } from './fields';
 export { ACTIVITIES, VIDEO_STATUSES } from './sessions';

@@ -1,6 +1,6 @@
 /** Jumping: session details and export. */
 import * as z from 'zod';
-import { defineOperation } from './define';
+import { defineArea, defineOperation } from './define';
 import { sessionIdField } from '../schemas/inputs';
 import { JumpingExport, JumpingSession } from '../schemas/jumping';
 
@@ -8,9 +8,6 @@ import { JumpingExport, JumpingSession } from '../schemas/jumping';
 const byId = () => z.strictObject({ session_id: sessionIdField() });
 
 const get = defineOperation({
-  id: 'jumping.get',
-  area: 'jumping',
-  name: 'get',
   openapiId: 'jumping_sessions_read',
   title: 'Get Jumping Session',
   description: "Returns a jumping session's details: metrics, joint angles and video links.",
@@ -25,9 +22,6 @@ const get = defineOperation({
 });
 
 const exportData = defineOperation({
-  id: 'jumping.export',
-  area: 'jumping',
-  name: 'export',
   openapiId: 'jumping_sessions_export_list',
   title: 'Export Jumping Data',
   description: "Returns a jumping session's raw data (keypoints, angles and metrics per frame) for your own analysis.",
@@ -42,4 +36,4 @@ const exportData = defineOperation({
 });
 
 /** Jumping operations, keyed by client method name. */
-export const jumping = { get, export: exportData } as const;
+export const jumping = defineArea('jumping', { get, export: exportData });

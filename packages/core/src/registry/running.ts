@@ -1,6 +1,6 @@
 /** Running: upload, details, summary, export, form and gait reports, GenAI recommendations. */
 import * as z from 'zod';
-import { defineOperation } from './define';
+import { defineArea, defineOperation } from './define';
 import { field, optionsOf } from '../schemas/meta';
 import { caseInsensitiveEnum, demoField, jointsField, numberLike, sessionIdField, textSchema } from '../schemas/inputs';
 import { videoField } from '../schemas/video';
@@ -23,9 +23,6 @@ const byId = (description?: string) => z.strictObject({ session_id: sessionIdFie
 const byIdWithDemo = () => z.strictObject({ session_id: sessionIdField(), demo: demoField() });
 
 const createSession = defineOperation({
-  id: 'running.createSession',
-  area: 'running',
-  name: 'createSession',
   openapiId: 'running_sessions_create',
   title: 'Upload Video',
   description: 'Uploads a running video for an athlete and starts its analysis; returns the new session ID.',
@@ -61,13 +58,10 @@ const createSession = defineOperation({
   // Never re-sent once the body may have reached the server: it could create a second session.
   idempotent: false,
   sideEffect: 'creates',
-  requires: 'admin',
+  requires: { admin: true },
 });
 
 const get = defineOperation({
-  id: 'running.get',
-  area: 'running',
-  name: 'get',
   openapiId: 'running_sessions_read',
   title: 'Get Running Session',
   description: "Returns a running session's details: metrics, joint angles, timestamps and video links.",
@@ -79,13 +73,9 @@ const get = defineOperation({
   successStatus: 200,
   idempotent: true,
   sideEffect: 'none',
-  demo: true,
 });
 
 const getSummary = defineOperation({
-  id: 'running.getSummary',
-  area: 'running',
-  name: 'getSummary',
   openapiId: 'running_sessions_summary_list',
   title: 'Get Running Summary',
   description: "Returns a running session's performance summary, with the AI-written commentary once it has been generated.",
@@ -97,13 +87,10 @@ const getSummary = defineOperation({
   successStatus: 200,
   idempotent: true,
   sideEffect: 'none',
-  demo: true,
+  requires: { admin: true, plan: 404 },
 });
 
 const generateSummary = defineOperation({
-  id: 'running.generateSummary',
-  area: 'running',
-  name: 'generateSummary',
   openapiId: 'running_sessions_summary_create',
   title: 'Generate Summary',
   description: 'Starts the AI-written summary of a running session; read it with Get Running Summary once ready.',
@@ -124,13 +111,10 @@ const generateSummary = defineOperation({
   successStatus: 201,
   idempotent: false,
   sideEffect: 'generates',
-  requires: 'plan',
+  requires: { admin: true, plan: 404 },
 });
 
 const exportData = defineOperation({
-  id: 'running.export',
-  area: 'running',
-  name: 'export',
   openapiId: 'running_sessions_export_list',
   title: 'Export Running Data',
   description: "Returns a running session's raw data (keypoints, angles, metrics and foot contact per frame) for your own analysis.",
@@ -142,13 +126,9 @@ const exportData = defineOperation({
   successStatus: 200,
   idempotent: true,
   sideEffect: 'none',
-  demo: true,
 });
 
 const getFormAnalysis = defineOperation({
-  id: 'running.getFormAnalysis',
-  area: 'running',
-  name: 'getFormAnalysis',
   openapiId: 'running_sessions_form-analysis_create',
   title: 'Get Form Analysis Report',
   description: 'Returns the running-form report of a session: stride-averaged metrics, snapshots and AI comments.',
@@ -161,14 +141,10 @@ const getFormAnalysis = defineOperation({
   // A POST that only reads the report (decision 7): safe to retry.
   idempotent: true,
   sideEffect: 'none',
-  demo: true,
-  requires: 'plan',
+  requires: { admin: true, plan: 404 },
 });
 
 const getTotalMetrics = defineOperation({
-  id: 'running.getTotalMetrics',
-  area: 'running',
-  name: 'getTotalMetrics',
   openapiId: 'running_sessions_metrics_total_list',
   title: 'Get Total Running Metrics',
   description: 'Returns average running metrics over all sessions plus the metrics of the most recent one.',
@@ -180,12 +156,10 @@ const getTotalMetrics = defineOperation({
   successStatus: 200,
   idempotent: true,
   sideEffect: 'none',
+  requires: { admin: true },
 });
 
 const generateFormRecommendations = defineOperation({
-  id: 'running.generateFormRecommendations',
-  area: 'running',
-  name: 'generateFormRecommendations',
   openapiId: 'running_sessions_form-recommendations_create',
   title: 'Generate Form Recommendations',
   description: 'Starts AI-written recommendations for each running-form block of a session; they appear in the form report.',
@@ -197,13 +171,10 @@ const generateFormRecommendations = defineOperation({
   successStatus: 201,
   idempotent: false,
   sideEffect: 'generates',
-  requires: 'plan',
+  requires: { plan: 403 },
 });
 
 const getGaitAnalysis = defineOperation({
-  id: 'running.getGaitAnalysis',
-  area: 'running',
-  name: 'getGaitAnalysis',
   openapiId: 'running_sessions_gait-analysis_create',
   title: 'Get Gait Analysis Report',
   description: 'Returns the gait analysis report of a session: gait phases, joint-angle curves per side and snapshots.',
@@ -215,14 +186,10 @@ const getGaitAnalysis = defineOperation({
   successStatus: 200,
   idempotent: true,
   sideEffect: 'none',
-  demo: true,
-  requires: 'plan',
+  requires: { admin: true, plan: 404 },
 });
 
 const generateGaitRecommendations = defineOperation({
-  id: 'running.generateGaitRecommendations',
-  area: 'running',
-  name: 'generateGaitRecommendations',
   openapiId: 'running_sessions_recommendation_create',
   title: 'Generate Gait Recommendations',
   description: "Starts AI-written recommendations for each joint angle of a session's gait analysis; they appear in the gait report.",
@@ -234,11 +201,11 @@ const generateGaitRecommendations = defineOperation({
   successStatus: 201,
   idempotent: false,
   sideEffect: 'generates',
-  requires: 'plan',
+  requires: { admin: true, plan: 404 },
 });
 
 /** Running operations, keyed by client method name. */
-export const running = {
+export const running = defineArea('running', {
   createSession,
   get,
   getSummary,
@@ -249,4 +216,4 @@ export const running = {
   generateFormRecommendations,
   getGaitAnalysis,
   generateGaitRecommendations,
-} as const;
+});

@@ -1,6 +1,6 @@
 /** Session management: list, find, fetch by ids, update, delete, analyzed video. */
 import * as z from 'zod';
-import { defineOperation } from './define';
+import { defineArea, defineOperation } from './define';
 import { field, optionsOf } from '../schemas/meta';
 import {
   caseInsensitiveEnum,
@@ -50,9 +50,6 @@ function refuseCursorWithFilter(v: Record<string, unknown>, ctx: z.RefinementCtx
 }
 
 const listAll = defineOperation({
-  id: 'sessions.listAll',
-  area: 'sessions',
-  name: 'listAll',
   openapiId: 'session-management_sessions_list',
   title: 'List All Sessions',
   description: 'Returns every session of the account, newest first, with its metrics (use Find Sessions on large accounts).',
@@ -65,12 +62,10 @@ const listAll = defineOperation({
   idempotent: true,
   sideEffect: 'none',
   emptyOn404: true,
+  requires: { admin: true },
 });
 
 const getByIds = defineOperation({
-  id: 'sessions.getByIds',
-  area: 'sessions',
-  name: 'getByIds',
   openapiId: 'session-management_sessions_by-ids_create',
   title: 'Get Sessions by IDs',
   description: 'Fetches the full records of up to 100 sessions whose IDs you already know.',
@@ -83,12 +78,10 @@ const getByIds = defineOperation({
   // A POST that only reads: re-sending it cannot change anything.
   idempotent: true,
   sideEffect: 'none',
+  requires: { admin: true },
 });
 
 const filter = defineOperation({
-  id: 'sessions.filter',
-  area: 'sessions',
-  name: 'filter',
   openapiId: 'session-management_sessions_filter_list',
   title: 'Find Sessions',
   description: 'Finds sessions by activity, date range, title, user or processing status, one page at a time.',
@@ -157,13 +150,10 @@ const filter = defineOperation({
   idempotent: true,
   sideEffect: 'none',
   emptyOn404: true,
-  pagination: 'cursor',
+  requires: { admin: true },
 });
 
 const update = defineOperation({
-  id: 'sessions.update',
-  area: 'sessions',
-  name: 'update',
   openapiId: 'session-management_sessions_update',
   title: 'Update Session',
   description: "Changes a session's title or its recorded date and time.",
@@ -185,13 +175,10 @@ const update = defineOperation({
   // Setting the same values twice leaves the session as after the first time.
   idempotent: true,
   sideEffect: 'updates',
-  requires: 'plan',
+  requires: { admin: true, plan: 403 },
 });
 
 const remove = defineOperation({
-  id: 'sessions.delete',
-  area: 'sessions',
-  name: 'delete',
   openapiId: 'session-management_sessions_delete',
   title: 'Delete Session',
   description: 'Permanently deletes a session with its videos and reports.',
@@ -203,12 +190,10 @@ const remove = defineOperation({
   successStatus: 200,
   idempotent: true,
   sideEffect: 'deletes',
+  requires: { admin: true },
 });
 
 const getAnalyzedVideo = defineOperation({
-  id: 'sessions.getAnalyzedVideo',
-  area: 'sessions',
-  name: 'getAnalyzedVideo',
   openapiId: 'session-management_sessions_analyzed-video_list',
   title: 'Get Analyzed Video',
   description: "Returns the link to the session's analyzed video (with the pose overlay), creating it first if needed.",
@@ -223,14 +208,13 @@ const getAnalyzedVideo = defineOperation({
   in: { session_id: 'path', is_jump: 'query', is_weight: 'query', download: 'query' },
   output: AnalyzedVideo,
   successStatus: 200,
+  // Creates the analyzed video on first use (a later call finds it): safe to repeat, not read-only.
   idempotent: true,
-  sideEffect: 'none',
+  sideEffect: 'generates',
+  requires: { plan: 403 },
 });
 
 const generateAnalyzedVideo = defineOperation({
-  id: 'sessions.generateAnalyzedVideo',
-  area: 'sessions',
-  name: 'generateAnalyzedVideo',
   openapiId: 'session-management_sessions_analyzed-video_create',
   title: 'Generate Analyzed Video',
   description: 'Generates the analyzed video of a session (pose overlay) and returns its link.',
@@ -242,11 +226,11 @@ const generateAnalyzedVideo = defineOperation({
   successStatus: 200,
   idempotent: false,
   sideEffect: 'generates',
-  requires: 'plan',
+  requires: { plan: 403 },
 });
 
 /** Session-management operations, keyed by client method name. */
-export const sessions = {
+export const sessions = defineArea('sessions', {
   listAll,
   getByIds,
   filter,
@@ -254,4 +238,4 @@ export const sessions = {
   delete: remove,
   getAnalyzedVideo,
   generateAnalyzedVideo,
-} as const;
+});

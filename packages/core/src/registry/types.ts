@@ -9,8 +9,22 @@ export type Area = 'sessions' | 'running' | 'jumping' | 'weightlifting';
 /** Where an input field travels in the HTTP request. */
 export type ParamLocation = 'path' | 'query' | 'json' | 'form' | 'file';
 
-/** What calling the operation does to the account (drives retries and host labels). */
+/**
+ * What calling the operation does to the account. Hosts label tools with it (the MCP server's
+ * read-only/destructive/idempotent annotations); `define.ts` checks it agrees with `idempotent`.
+ */
 export type SideEffect = 'none' | 'creates' | 'updates' | 'deletes' | 'generates';
+
+/**
+ * What a key needs beyond being valid, as the vendor's reference pages state it. The simulator's
+ * permission table models the same pages; test/contract checks that the two agree.
+ */
+export interface Requirements {
+  /** Only admin keys may call it (others get 403). */
+  readonly admin?: true;
+  /** Needs an active paid plan; the status the API answers without one (403 or 404 depending on the page). */
+  readonly plan?: 403 | 404;
+}
 
 /**
  * One API operation, declared once. Client methods, n8n operations, Zapier actions and the
@@ -47,17 +61,19 @@ export interface OperationDef<
   readonly idempotent: boolean;
   readonly sideEffect: SideEffect;
   /**
-   * Listing endpoints answer 404 when nothing matches: treat that as an empty result. The output
-   * schema parses `{}` to that empty result (`{ sessions: [] }`).
+   * Listing endpoints answer 404 when nothing matches: the core then parses the documented empty
+   * listing (`{ sessions: {}, query_count: 0, … }`, see http/execute.ts) with the output schema.
    */
   readonly emptyOn404?: boolean;
-  /** `cursor`: the filter endpoint's start_after_id / last_doc_id paging. */
-  readonly pagination?: 'cursor';
-  /** The operation accepts `demo=true` for the pre-generated demo data. */
-  readonly demo?: boolean;
-  /** Needs an admin key, or an active paid plan (403/404 otherwise). */
-  readonly requires?: 'admin' | 'plan';
+  /** Admin key and/or paid plan; absent when any valid key may call it. */
+  readonly requires?: Requirements;
 }
+
+/** An operation as written in its area file: `defineArea` adds its id, area and name. */
+export type OperationSpec<I extends z.ZodObject = z.ZodObject, O extends z.ZodType = z.ZodType> = Omit<
+  OperationDef<I, O>,
+  'id' | 'area' | 'name'
+>;
 
 /** Any operation declaration. */
 export type AnyOperation = OperationDef<z.ZodObject, z.ZodType, Area, string>;

@@ -81,8 +81,9 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 
 /**
  * Validates an operation's input strictly and returns it wire-ready (ids trimmed, dates
- * formatted, flags as booleans). Hosts send null or '' for fields the user left empty: those
- * count as absent for optional fields. Throws ValidationError naming every bad field.
+ * formatted, flags as booleans). Hosts send null, blank text or an empty list for fields the user
+ * left empty: those count as absent for optional fields (decided here only, for every host).
+ * Throws ValidationError naming every bad field.
  */
 export function validateInput<I extends z.ZodObject, O extends z.ZodType>(
   op: OperationDef<I, O, never, string> | AnyOperation,
@@ -98,7 +99,8 @@ export function validateInput<I extends z.ZodObject, O extends z.ZodType>(
   const cleaned = Object.fromEntries(
     Object.entries(input ?? {}).filter(([key, value]) => {
       if (value === undefined || value === null) return false;
-      return !(value === '' && Object.hasOwn(shape, key) && shape[key].safeParse(undefined).success);
+      const blank = (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+      return !(blank && Object.hasOwn(shape, key) && shape[key].safeParse(undefined).success);
     }),
   );
   const result = op.input.safeParse(cleaned, { reportInput: true, error: plainEnglish });

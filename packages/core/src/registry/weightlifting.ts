@@ -1,6 +1,6 @@
 /** Weightlifting: session details, export and lift analysis. */
 import * as z from 'zod';
-import { defineOperation } from './define';
+import { defineArea, defineOperation } from './define';
 import { sessionIdField } from '../schemas/inputs';
 import { LiftAnalysis, WeightliftingExport, WeightliftingSession } from '../schemas/weightlifting';
 
@@ -8,9 +8,6 @@ import { LiftAnalysis, WeightliftingExport, WeightliftingSession } from '../sche
 const byId = () => z.strictObject({ session_id: sessionIdField() });
 
 const get = defineOperation({
-  id: 'weightlifting.get',
-  area: 'weightlifting',
-  name: 'get',
   openapiId: 'weightlifting_sessions_read',
   title: 'Get Weightlifting Session',
   description: "Returns a weightlifting session's details: exercise metrics, joint angles and video links.",
@@ -25,9 +22,6 @@ const get = defineOperation({
 });
 
 const exportData = defineOperation({
-  id: 'weightlifting.export',
-  area: 'weightlifting',
-  name: 'export',
   openapiId: 'weightlifting_sessions_export_list',
   title: 'Export Weightlifting Data',
   description: "Returns a weightlifting session's raw data (keypoints, angles and metrics per frame) for your own analysis.",
@@ -42,9 +36,6 @@ const exportData = defineOperation({
 });
 
 const getLiftAnalysis = defineOperation({
-  id: 'weightlifting.getLiftAnalysis',
-  area: 'weightlifting',
-  name: 'getLiftAnalysis',
   openapiId: 'weightlifting_sessions_lift-analysis_list',
   title: 'Get Lift Analysis',
   description: 'Returns the analysis images and recommendations for a lift, in several languages.',
@@ -56,7 +47,8 @@ const getLiftAnalysis = defineOperation({
   successStatus: 200,
   idempotent: true,
   sideEffect: 'none',
+  requires: { plan: 403 },
 });
 
 /** Weightlifting operations, keyed by client method name. */
-export const weightlifting = { get, export: exportData, getLiftAnalysis } as const;
+export const weightlifting = defineArea('weightlifting', { get, export: exportData, getLiftAnalysis });

@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { field } from './meta';
 import type { VideoSource } from '../upload/types';
+import { isByteSource } from '../upload/byteStream';
+import { videoKindOf } from '../upload/kind';
 
 /**
  * Anything `running.createSession` can upload (the type lives with the upload module, which does
@@ -8,18 +10,6 @@ import type { VideoSource } from '../upload/types';
  * that bad input fails validation before any request.
  */
 export type { VideoSource, VideoStreamInput } from '../upload/types';
-
-const isObject = (v: unknown): v is Record<string | symbol, unknown> => typeof v === 'object' && v !== null;
-
-/** Node Readable, any async iterable, or a web ReadableStream. */
-function isStreamLike(v: unknown): boolean {
-  if (!isObject(v)) return false;
-  return typeof v.pipe === 'function' || typeof v[Symbol.asyncIterator] === 'function' || typeof v.getReader === 'function';
-}
-
-function isBlobLike(v: unknown): boolean {
-  return isObject(v) && typeof v.arrayBuffer === 'function' && typeof v.stream === 'function' && typeof v.size === 'number';
-}
 
 function locationProblem(text: string): string | undefined {
   const s = text.trim();
@@ -37,17 +27,24 @@ function locationProblem(text: string): string | undefined {
 
 /** Why a value cannot be uploaded as a video, or undefined when it can. */
 export function videoProblem(v: unknown): string | undefined {
-  if (typeof v === 'string') return locationProblem(v);
-  if (v instanceof URL) return locationProblem(v.href);
-  if (v instanceof Uint8Array || isBlobLike(v) || isStreamLike(v)) return undefined;
-  if (isObject(v) && 'stream' in v) {
-    if (!isStreamLike(v.stream)) return "has a 'stream' that is not a readable stream";
-    if (v.size !== undefined && (typeof v.size !== 'number' || !Number.isInteger(v.size) || v.size < 0)) {
-      return "has a 'size' that is not a whole number of bytes";
+  switch (videoKindOf(v)) {
+    case 'location':
+      return locationProblem(v as string);
+    case 'url':
+      return locationProblem((v as URL).href);
+    case 'described': {
+      const { stream, size } = v as { stream: unknown; size?: unknown };
+      if (!isByteSource(stream)) return "has a 'stream' that is not a readable stream";
+      if (size !== undefined && (typeof size !== 'number' || !Number.isInteger(size) || size < 0)) {
+        return "has a 'size' that is not a whole number of bytes";
+      }
+      return undefined;
     }
-    return undefined;
+    case undefined:
+      return 'must be a file path, an http(s) URL, a Buffer, a Blob, a readable stream or { stream, size?, filename?, contentType? }';
+    default:
+      return undefined;
   }
-  return 'must be a file path, an http(s) URL, a Buffer, a Blob, a readable stream or { stream, size?, filename?, contentType? }';
 }
 
 /** The upload's `video` input field. */

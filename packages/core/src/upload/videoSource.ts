@@ -1,6 +1,7 @@
 import { ValidationError } from '../errors/input';
 import { pickContentType } from './contentType';
-import { closeSource, isByteSource, isNodeReadable, sliceBytes, toByteStream } from './byteStream';
+import { closeSource, isByteSource, sliceBytes, toByteStream } from './byteStream';
+import { videoKindOf } from './kind';
 import { defaultDownloader } from './download';
 import { alreadySniffed, sniffVideo } from './sniff';
 import { cleanFilename } from './filename';
@@ -76,10 +77,6 @@ function openDescribed(input: VideoStreamInput): OpenedVideo {
   };
 }
 
-function isBlob(value: unknown): value is Blob {
-  return typeof Blob !== 'undefined' && value instanceof Blob;
-}
-
 /**
  * Opens any supported `video` input as a lazily read byte stream with its name, type and (when
  * knowable) size, after checking that its first bytes start a video container (sniff.ts): bad
@@ -91,32 +88,34 @@ export async function openVideo(source: VideoSource, opts: OpenVideoOptions = {}
   return alreadySniffed(opened) ? opened : sniffVideo(opened);
 }
 
-
 async function openSource(source: VideoSource, opts: OpenVideoOptions): Promise<OpenedVideo> {
-  if (typeof source === 'string') return openLocation(source, opts);
-  if (source instanceof URL) return openLocation(source.href, opts);
-  if (source instanceof Uint8Array) {
-    if (source.byteLength === 0) throw invalid('is empty (0 bytes)');
-    return { stream: sliceBytes(source), size: source.byteLength, filename: cleanFilename(undefined), contentType: pickContentType(undefined, '') };
+  const kind = videoKindOf(source);
+  if (kind === 'location') return openLocation(source as string, opts);
+  if (kind === 'url') return openLocation((source as URL).href, opts);
+  if (kind === 'bytes') {
+    const bytes = source as Uint8Array;
+    if (bytes.byteLength === 0) throw invalid('is empty (0 bytes)');
+    return { stream: sliceBytes(bytes), size: bytes.byteLength, filename: cleanFilename(undefined), contentType: pickContentType(undefined, '') };
   }
-  if (isBlob(source)) {
-    if (source.size === 0) throw invalid('is empty (0 bytes)');
-    const filename = cleanFilename((source as Blob & { name?: string }).name);
-    const stream = source.stream();
-    return { stream: toByteStream(stream), size: source.size, filename, contentType: pickContentType(source.type, filename), close: () => closeSource(stream) };
+  if (kind === 'blob') {
+    const blob = source as Blob & { name?: string };
+    if (blob.size === 0) throw invalid('is empty (0 bytes)');
+    const filename = cleanFilename(blob.name);
+    const stream = blob.stream();
+    return { stream: toByteStream(stream), size: blob.size, filename, contentType: pickContentType(blob.type, filename), close: () => closeSource(stream) };
   }
-  if (isNodeReadable(source)) {
+  if (kind === 'readable') {
     const path = (source as { path?: unknown }).path;
     const filename = cleanFilename(typeof path === 'string' ? path : undefined);
     return {
-      stream: toByteStream(source),
+      stream: toByteStream(source as AsyncIterable<Uint8Array>),
       size: await files?.sizeOf(source),
       filename,
       contentType: pickContentType(undefined, filename),
       close: () => closeSource(source),
     };
   }
-  if (source != null && typeof source === 'object' && 'stream' in source) return openDescribed(source);
-  if (source != null && isByteSource(source)) return openDescribed({ stream: source });
+  if (kind === 'described') return openDescribed(source as VideoStreamInput);
+  if (kind === 'stream' && isByteSource(source)) return openDescribed({ stream: source });
   throw invalid('must be a file path, an http(s) URL, a stream, a Buffer or a Blob');
 }

@@ -14,3 +14,11 @@ export function snakeCase(title: string): string {
 export function toolNameOf(op: AnyOperation): string {
   return snakeCase(op.title);
 }
+
+/** The workflow tools (waitTools.ts): agent steps that are not single registry operations. */
+export const WAIT_TOOL_NAMES = [
+  'wait_for_session',
+  'wait_for_summary_text',
+  'wait_for_gait_recommendations',
+  'wait_for_form_recommendations',
+] as const;

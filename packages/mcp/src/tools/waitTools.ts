@@ -1,3 +1,4 @@
+import type { WAIT_TOOL_NAMES } from './names';
 import { type Aikynetix, type AnyOperation, getOperation, toFieldIssues } from '@aikynetix/core';
 import { z } from 'zod';
 import { condense } from './condense';
@@ -34,7 +35,7 @@ interface WaitOpts {
 type WaitFn = (client: Aikynetix, sessionId: string, opts: WaitOpts) => Promise<unknown>;
 
 interface WaitSpec {
-  name: string;
+  name: (typeof WAIT_TOOL_NAMES)[number];
   title: string;
   what: string;
   /** The operation it polls: its session_id field and response schema describe the tool. */

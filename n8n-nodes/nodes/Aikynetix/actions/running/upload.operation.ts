@@ -39,7 +39,6 @@ async function videoOf(ctx: IExecuteFunctions, itemIndex: number, field: string)
 
 /** Upload Video: creates a running session from a binary video, optionally waiting for the analysis. */
 export const upload = defineNodeOperation('running.createSession', key, {
-	name: 'Upload Video',
 	extra: [
 		{
 			displayName: 'Input Binary Field',

@@ -8,10 +8,9 @@ const key = { resource: 'session', operation: 'getByIds' };
 
 /** Get Sessions by IDs: one output item per session found. */
 export const getByIds = defineNodeOperation('sessions.getByIds', key, {
-	name: 'Get by IDs',
 	async execute(this: IExecuteFunctions, client: Aikynetix, itemIndex: number) {
 		const input = readInput(this, getByIds.op, itemIndex);
-		const result = await client.call('sessions.getByIds', input, { signal: this.getExecutionCancelSignal() });
-		return toItems((result as { sessions: unknown[] }).sessions, itemIndex);
+		const result = await client.sessions.getByIds(input as { session_ids: string[] }, { signal: this.getExecutionCancelSignal() });
+		return toItems(result.sessions, itemIndex);
 	},
 });

@@ -8,6 +8,8 @@ const key = { resource: 'session', operation: 'listAll' };
 
 /** List All Sessions: the unpaged endpoint (every session with its metrics), one item per session. */
 export const listAll = defineNodeOperation('sessions.listAll', key, {
+	name: 'Get Many With Metrics',
+	action: 'Get many sessions with their metrics',
 	extra: pagingProperties(key),
 	async execute(this: IExecuteFunctions, client: Aikynetix, itemIndex: number) {
 		const max = wantedCount(this, itemIndex);

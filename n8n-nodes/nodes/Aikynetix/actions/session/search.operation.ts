@@ -1,5 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { validateInput, type Aikynetix } from '@aikynetix/core/host';
+import type { Aikynetix } from '@aikynetix/core/host';
 import { defineNodeOperation } from '../../shared/operation';
 import { readInput } from '../../shared/input';
 import { toItems } from '../../shared/output';
@@ -12,16 +12,15 @@ const layout = {
 	collection: { name: 'filters', displayName: 'Filters', placeholder: 'Add filter' },
 };
 
-/** Find Sessions: filtered, paged listing; one output item per session. */
+/** Get Many (the registry's Find Sessions): filtered, paged listing; one output item per session. */
 export const search = defineNodeOperation('sessions.filter', key, {
-	name: 'Find Sessions',
+	name: 'Get Many',
+	action: 'Get many sessions',
 	layout,
 	extra: pagingProperties(key),
 	async execute(this: IExecuteFunctions, client: Aikynetix, itemIndex: number) {
+		// The core checks the filters before its first request, also when it applies them itself.
 		const filters = readInput(this, search.op, itemIndex, layout);
-		// Beyond one page the filters are applied while walking the unfiltered listing, where the
-		// API never sees them: check them here so a wrong date fails loudly instead of matching nothing.
-		validateInput(search.op, filters);
 		const max = wantedCount(this, itemIndex);
 		const sessions = [];
 		const iterate = client.sessions.iterate(

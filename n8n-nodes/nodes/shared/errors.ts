@@ -24,13 +24,14 @@ function describeIssues(error: ValidationError, labels: FieldLabels): string {
 /**
  * Turns anything thrown while running an item into the n8n error a user can act on:
  * bad input and failed processing become NodeOperationError (with the item index), API and network
- * failures NodeApiError with the API's message and the core's hint. Secrets are scrubbed from text.
+ * failures NodeApiError with the API's message and the core's hint (or `hint`, when the adapter
+ * found out more). Secrets are scrubbed from text.
  */
 export function toNodeError(
 	node: INode,
 	error: unknown,
 	itemIndex: number,
-	options: { labels?: FieldLabels; secrets?: string[] } = {},
+	options: { labels?: FieldLabels; secrets?: string[]; hint?: string } = {},
 ): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	const clean = (text: string | undefined) => (text === undefined ? undefined : scrub(text, options.secrets ?? []));
@@ -53,7 +54,7 @@ export function toNodeError(
 		const body = JSON.parse(clean(JSON.stringify(error.toJSON())) ?? '{}') as JsonObject;
 		return new NodeApiError(node, body, {
 			message: clean(error.message),
-			description: error.hint,
+			description: options.hint ?? error.hint,
 			httpCode: error.status === undefined ? undefined : String(error.status),
 			itemIndex,
 		});

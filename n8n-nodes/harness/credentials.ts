@@ -11,7 +11,7 @@ import {
 	type IRequestOptionsSimplified,
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { AikynetixApi } from '../../credentials/AikynetixApi.credentials';
+import { AikynetixApi } from '../credentials/AikynetixApi.credentials';
 
 /**
  * The credential store of a real n8n, reduced to one AIKYNETIX credential held in memory.

@@ -4,7 +4,7 @@ import type { INode, IWorkflowBase } from 'n8n-workflow';
 import { AIKYNETIX, TEST_INPUT } from './nodeTypes';
 
 /** The sample running video every upload test sends. */
-export const SAMPLE_VIDEO = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'sample-run.mp4');
+export const SAMPLE_VIDEO = path.resolve(__dirname, '..', '..', 'shared', 'fixtures', 'sample-run.mp4');
 
 const credentials = { aikynetixApi: { id: 'cred-1', name: 'AIKYNETIX (simulator)' } };
 

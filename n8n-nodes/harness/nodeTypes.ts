@@ -10,8 +10,8 @@ import {
 	type INodeTypes,
 	type IVersionedNodeType,
 } from 'n8n-workflow';
-import { Aikynetix } from '../../nodes/Aikynetix/Aikynetix.node';
-import { AikynetixTrigger } from '../../nodes/AikynetixTrigger/AikynetixTrigger.node';
+import { Aikynetix } from '../nodes/Aikynetix/Aikynetix.node';
+import { AikynetixTrigger } from '../nodes/AikynetixTrigger/AikynetixTrigger.node';
 
 /** Type names as n8n registers an installed community package. */
 export const AIKYNETIX = 'n8n-nodes-aikynetix.aikynetix';
