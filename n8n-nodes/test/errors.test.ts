@@ -5,6 +5,8 @@ import { outputOf, runWorkflow } from '../harness/engine';
 import { aikynetixNode, byId, chain, inputNode } from '../harness/workflow';
 
 const NOT_A_VIDEO = path.resolve(__dirname, '..', '..', 'shared', 'fixtures', 'not-a-video.txt');
+/** A video container the core accepts but the simulator cannot analyse (shared/fixtures/make-sample-video.mjs). */
+const UNANALYSABLE = path.resolve(__dirname, '..', '..', 'shared', 'fixtures', 'unanalysable.mov');
 
 describe('errors an automation builder can act on, in n8n-core WorkflowExecute', () => {
 	let sim: Simulator;
@@ -95,7 +97,7 @@ describe('errors an automation builder can act on, in n8n-core WorkflowExecute',
 	it('a video that fails processing stops Wait for Processing with a clear NodeOperationError', async () => {
 		const run = await runWorkflow(
 			chain(
-				inputNode([{}], NOT_A_VIDEO),
+				inputNode([{}], UNANALYSABLE),
 				aikynetixNode('Upload', {
 					resource: 'running',
 					operation: 'upload',
@@ -123,7 +125,7 @@ describe('errors an automation builder can act on, in n8n-core WorkflowExecute',
 			maxWaitMinutes: 1,
 		});
 		upload.onError = 'continueRegularOutput';
-		const run = await runWorkflow(chain(inputNode([{}], NOT_A_VIDEO), upload), credentials);
+		const run = await runWorkflow(chain(inputNode([{}], UNANALYSABLE), upload), credentials);
 		const [item] = outputOf(run, 'Upload');
 		expect(item.json.error).toMatch(/failed to process/);
 		expect(sim.control.session(item.json.session_id as string)?.outcome).toBe('Failed');

@@ -94,3 +94,21 @@ describe('the app definition', () => {
     expect(typeof App.authentication.connectionLabel).toBe('function');
   });
 });
+
+describe('the Zapier inventory (src/operations.ts) behind docs/operations.md', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { ZAPIER_KEYS } = require('../src/operations') as typeof import('../src/operations');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { operations } = require('@aikynetix/core/host') as { operations: Array<{ id: string }> };
+
+  it('lists every key of the app exactly once, with its hidden flag, and only registry operations', () => {
+    const app = App as unknown as Record<string, Record<string, { display: { hidden?: boolean } }>>;
+    const fromApp = (['triggers', 'searches', 'creates'] as const).flatMap((kind) =>
+      Object.entries(app[kind]).map(([key, def]) => `${kind}.${key}${def.display.hidden ? ' (hidden)' : ''}`),
+    );
+    const listed = ZAPIER_KEYS.map((k) => `${k.kind}.${k.key}${k.hidden ? ' (hidden)' : ''}`);
+    expect([...listed].sort()).toEqual([...fromApp].sort());
+    const ids = new Set(operations.map((o) => o.id));
+    for (const k of ZAPIER_KEYS) for (const op of k.operations) expect(ids.has(op)).toBe(true);
+  });
+});

@@ -46,8 +46,11 @@ describe('upload', () => {
   });
 
   it('exits 5 when the session fails to process', async () => {
-    const bad = join(home, 'notes.mp4');
-    writeFileSync(bad, 'this is not a video at all');
+    // An old-style QuickTime file (no ftyp box): the core's check accepts it as a video, the
+    // simulator's processing only knows ftyp-led MP4 and fails it, as AIKYNETIX fails a video it
+    // cannot analyse. (A text file no longer gets this far: the core refuses it before uploading.)
+    const bad = join(home, 'old-quicktime.mov');
+    writeFileSync(bad, Buffer.concat([Buffer.from('\u0000\u0000\u0000\u0008wide\u0000\u0000\u0000\u0010mdat', 'latin1'), Buffer.alloc(64, 1)]));
     const r = await cli(['upload', bad, '--user', 'athlete-1', '--wait', '--poll-interval', '0.1', '--json'], { env: simEnv(sim, home) });
     expect(r.code).toBe(5);
     expect(JSON.parse(r.stdout).error.name).toBe('SessionFailedError');
