@@ -23,9 +23,9 @@ export interface IterateParams {
   max?: number;
 }
 
-/** The slice of the client pagination needs (the client's typed `call` for the filter endpoint). */
+/** The slice of the client pagination needs: the filter endpoint. */
 export interface PagingApi {
-  call(operationId: 'sessions.filter', input: Record<string, unknown>, options?: CallOptions): Promise<FilteredSessionsResponse>;
+  sessions: { filter(input: Record<string, unknown>, options?: CallOptions): Promise<FilteredSessionsResponse> };
 }
 
 export { MAX_PAGE_SIZE };
@@ -50,7 +50,7 @@ export async function* iterateSessions(
   if (max <= 0) return;
 
   if (filtered && max <= MAX_PAGE_SIZE) {
-    const page = await api.call('sessions.filter', { ...filters, limit: max }, options);
+    const page = await api.sessions.filter({ ...filters, limit: max }, options);
     yield* page.sessions.slice(0, max);
     return;
   }
@@ -66,7 +66,7 @@ export async function* iterateSessions(
   let yielded = 0;
   const seen = new Set<string>();
   for (;;) {
-    const page = await api.call('sessions.filter', cursor ? { limit, start_after_id: cursor } : { limit }, options);
+    const page = await api.sessions.filter(cursor ? { limit, start_after_id: cursor } : { limit }, options);
     let fresh = 0;
     for (const s of page.sessions) {
       if (seen.has(s.id)) continue; // a server that ignores the cursor must not loop us forever
