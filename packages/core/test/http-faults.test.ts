@@ -1,7 +1,6 @@
 import {
   Aikynetix,
   AuthenticationError,
-  ConnectionError,
   DeadlineExceededError,
   NoPlanError,
   NotFoundError,
