@@ -9,15 +9,20 @@ import { join } from 'node:path';
 import { runChaos } from './support/chaosRun';
 
 const SEED = Number(process.env.CHAOS_SEED ?? 20261130);
+/** Fewer only to diagnose locally; the assertion below keeps CI at 1,000. */
+const OPS = Number(process.env.CHAOS_OPS ?? 1000);
 
 test('1,000 mixed operations at a 20 % fault rate: no wrong result, no duplicate, no silent write, ≥ 97 % succeed', async () => {
-  const figures = await runChaos({ seed: SEED, faultRate: 0.2, operations: 1000, workers: 12 });
+  const progress = process.env.CHAOS_VERBOSE ? (line: string) => process.stderr.write(`chaos: ${line}\n`) : undefined;
+  const figures = await runChaos({ seed: SEED, faultRate: 0.2, operations: OPS, workers: 16, progress });
   const dir = join(__dirname, '..', '..', '.cache');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'chaos-figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
   process.stdout.write(`chaos figures: ${JSON.stringify(figures)}\n`);
+  process.stderr.write(`chaos failures: ${JSON.stringify(figures.failures)} byKind ${JSON.stringify(figures.byKind)} problems ${JSON.stringify(figures.problems)}\n`);
   expect(figures.problems).toEqual([]);
-  expect(figures.operations).toBeGreaterThanOrEqual(1000);
+  expect(figures.operations).toBeGreaterThanOrEqual(OPS);
+  expect(OPS).toBeGreaterThanOrEqual(1000);
   expect(figures.wrongResults).toBe(0);
   expect(figures.duplicateSessions).toBe(0);
   expect(figures.silentWrites).toBe(0);
@@ -26,4 +31,4 @@ test('1,000 mixed operations at a 20 % fault rate: no wrong result, no duplicate
   expect(figures.requests * 0.15).toBeLessThan(Object.values(figures.faults).reduce((a, b) => a + b, 0));
   for (const n of Object.values(figures.faults)) expect(n).toBeGreaterThan(0);
   expect(figures.outcomes.recovered + figures.outcomes.notApplied + figures.outcomes.unknown).toBeGreaterThan(0);
-}, 300_000);
+}, 600_000);

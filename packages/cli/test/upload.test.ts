@@ -1,4 +1,5 @@
 import { cli, type Sim, requestCount, sampleVideo, scratch, simEnv, startSim } from './helpers';
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -92,6 +93,34 @@ describe('upload', () => {
     expect(requestCount(sim)).toBe(before);
   });
 
+  it.each([
+    ['ftp://files.example.com/run.mp4', /ftp:\/\/ URLs are not supported: give an http\(s\) URL or a local file path/],
+    ['file://server/share/run.mp4', /not a usable file:\/\/ URL/],
+  ])('explains what is wrong with %s (exit 2, no request)', async (source, said) => {
+    const before = requestCount(sim);
+    const r = await cli(['upload', source, '--user', 'a'], { env: simEnv(sim, home) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(said);
+    expect(r.stderr).not.toContain('file not found');
+    expect(requestCount(sim)).toBe(before);
+  });
+
+  it('takes a file:// URL of a local file as that file', async () => {
+    const r = await cli(['upload', `file://${video}`, '--user', 'file-url-user', '--json'], { env: simEnv(sim, home) });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).session_id).toMatch(/\S/);
+  });
+
+  it('refuses a named pipe (exit 2, no request, no hang)', async () => {
+    const fifo = join(home, 'pipe.mp4');
+    execFileSync('mkfifo', [fifo]);
+    const before = requestCount(sim);
+    const r = await cli(['upload', fifo, '--user', 'a'], { env: simEnv(sim, home) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is a named pipe');
+    expect(requestCount(sim)).toBe(before);
+  });
+
   it('requires --user (usage error, exit 2)', async () => {
     const r = await cli(['upload', video], { env: simEnv(sim, home) });
     expect(r.code).toBe(2);
@@ -123,6 +152,16 @@ describe('upload from a URL and interruption', () => {
     } finally {
       sim.control.setDelays({ processingDelayMs: 300 });
     }
+  });
+});
+
+describe('a password inside the video URL', () => {
+  it('never reaches the progress line or the error', async () => {
+    const url = sim.url.replace('http://', 'http://runner:Zebra-Pa55-word@');
+    const r = await cli(['upload', `${url}/__sim/videos/nope/original.mp4`, '--user', 'u'], { env: simEnv(sim, home), tty: true });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Streaming http://[redacted]@');
+    expect(r.stderr + r.stdout).not.toContain('Zebra-Pa55-word');
   });
 });
 

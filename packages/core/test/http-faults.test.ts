@@ -1,7 +1,6 @@
 import {
   Aikynetix,
   AuthenticationError,
-  ConnectionError,
   DeadlineExceededError,
   NoPlanError,
   NotFoundError,
@@ -147,6 +146,36 @@ describe('no duplicate side effects', () => {
     expect(err.message).toMatch(/Do not upload again yet/);
     expect(`${err.message} ${err.hint}`).not.toMatch(/\b(retry|try again)\b/i);
   });
+
+  it('generating the analyzed video: its answer lost, the GET (which returns or creates it) settles it: recovered', async () => {
+    const { server, client } = await setup([byMethod([{ reset: true }], () => ({ analyzed_video_url: 'https://cdn.example/a.mp4' }))]);
+    const res = (await client.sessions.generateAnalyzedVideo({ session_id: 'abc', is_jump: true })) as Record<string, unknown>;
+    expect(res).toEqual({ analyzed_video_url: 'https://cdn.example/a.mp4', recovered: true });
+    expect(posts(server)).toBe(1);
+    expect(server.requests[1].url).toMatch(/analyzed-video\/\?is_jump=true/);
+  });
+
+  it('a generation whose text never shows: OutcomeUnknownError naming the session and what to look at, no retry advice', async () => {
+    // form-analysis is a POST that only reads: answer by path, not by method.
+    const { server, client } = await setup([
+      (req, res) => {
+        if (req.url.includes('form-recommendations')) {
+          res.writeHead(504, { 'content-type': 'text/html' });
+          return res.end('<html>Gateway Timeout</html>');
+        }
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ form_comments: null, contact_angle: 1 }));
+      },
+    ]);
+    const err = await client.running.generateFormRecommendations({ session_id: 'abc' }).catch((e) => e);
+    expect(err).toBeInstanceOf(OutcomeUnknownError);
+    expect(err.candidates).toEqual(['abc']);
+    expect(err.message).toMatch(/HTTP 504, so it is not known whether the generation started\. Do not generate again yet/);
+    expect(err.message).toContain('Get Form Analysis Report');
+    expect(`${err.message} ${err.hint}`).not.toMatch(/\b(retry|try again)\b/i);
+    expect(server.requests.filter((r) => r.url.includes('form-recommendations'))).toHaveLength(1);
+    expect(server.requests.filter((r) => r.url.includes('form-analysis')).length).toBeGreaterThanOrEqual(4);
+  }, 20_000);
 
   it('re-sends an upload rejected with 429 (the server did not act) when the source can be replayed', async () => {
     const { server, client } = await setup([

@@ -1,9 +1,10 @@
 /**
  * The seeded chaos run: mixed operations through the core and a fault-injecting proxy, each result
- * checked against a fault-free read straight from the simulator. Reads run in phases where nothing
- * changes (so "the truth" is well defined); writes run in phases where each worker owns its athlete.
+ * checked against a fault-free read straight from the simulator. Workers run side by side: writes
+ * touch only the worker's own athlete, reads the seeded sessions nobody changes (so the fault-free
+ * read is a fixed truth), and lists are checked on those seeded sessions.
  */
-import { Aikynetix, AikynetixError, NotAppliedError, OutcomeUnknownError } from '@aikynetix/core';
+import { Aikynetix, AikynetixError, NotAppliedError, OutcomeUnknownError, WaitTimeoutError } from '@aikynetix/core';
 import { type ChaosProxy, seeded, startChaosProxy } from './chaosProxy';
 import { KEYS } from './secrets';
 import { sampleVideo, startSim } from './sim';
@@ -16,6 +17,8 @@ export interface ChaosOptions {
   operations: number;
   /** Operations running at once. */
   workers: number;
+  /** Called every 100 operations (for watching a long run). */
+  progress?: (line: string) => void;
 }
 
 type Kind = 'list' | 'details' | 'byIds' | 'report' | 'upload' | 'generate+wait' | 'delete';
@@ -33,8 +36,8 @@ export interface ChaosFigures {
   duplicateSessions: number;
   /** Failed writes that took effect without the error saying so (must be 0). */
   silentWrites: number;
-  byKind: Record<Kind, { n: number; ok: number }>;
-  outcomes: { recovered: number; notApplied: number; unknown: number; unknownSettledByWait: number };
+  byKind: Record<Kind, { n: number; ok: number; ms: number }>;
+  outcomes: { recovered: number; notApplied: number; unknown: number; unknownSettledByWait: number; regeneratedAfterWait: number };
   failures: Record<string, number>;
   requests: number;
   faults: ChaosProxy['fired'];
@@ -42,14 +45,16 @@ export interface ChaosFigures {
   problems: string[];
 }
 
-const READS: Array<[Kind, number]> = [['list', 0.25], ['details', 0.25], ['byIds', 0.15], ['report', 0.35]];
+// Session details are the simulator's most expensive answer (its joint-angle series): fewer of them
+// keep the run's time in the waits and faults, not in generating test data.
+const READS: Array<[Kind, number]> = [['list', 0.25], ['details', 0.1], ['byIds', 0.25], ['report', 0.4]];
 const WRITES: Array<[Kind, number]> = [['upload', 0.45], ['generate+wait', 0.35], ['delete', 0.2]];
 const GENERATES = [
   { gen: 'generateSummary', read: 'getSummary', field: 'summary_text', wait: 'waitForSummaryText' },
   { gen: 'generateFormRecommendations', read: 'getFormAnalysis', field: 'form_comments', wait: 'waitForFormRecommendations' },
   { gen: 'generateGaitRecommendations', read: 'getGaitAnalysis', field: 'report_comments', wait: 'waitForGaitRecommendations' },
 ] as const;
-const REPORTS = ['getSummary', 'getFormAnalysis', 'getGaitAnalysis', 'get'] as const;
+const REPORTS = ['getSummary', 'getFormAnalysis', 'getGaitAnalysis'] as const;
 const WAIT = { intervalMs: 100, maxIntervalMs: 400, timeoutMs: 30_000 };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -74,8 +79,8 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosFigures> {
 
   const f: ChaosFigures = {
     seed: o.seed, faultRate: o.faultRate, operations: 0, succeeded: 0, successRate: 0, wrongResults: 0, duplicateSessions: 0, silentWrites: 0,
-    byKind: Object.fromEntries(['list', 'details', 'byIds', 'report', 'upload', 'generate+wait', 'delete'].map((k) => [k, { n: 0, ok: 0 }])) as ChaosFigures['byKind'],
-    outcomes: { recovered: 0, notApplied: 0, unknown: 0, unknownSettledByWait: 0 },
+    byKind: Object.fromEntries(['list', 'details', 'byIds', 'report', 'upload', 'generate+wait', 'delete'].map((k) => [k, { n: 0, ok: 0, ms: 0 }])) as ChaosFigures['byKind'],
+    outcomes: { recovered: 0, notApplied: 0, unknown: 0, unknownSettledByWait: 0, regeneratedAfterWait: 0 },
     failures: {}, requests: 0, faults: proxy.fired, seconds: 0, problems: [],
   };
   const problem = (what: string) => {
@@ -116,6 +121,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosFigures> {
           return false;
         }
         mine[w].push(created.session_id);
+        ever.add(created.session_id);
         await client.waitForSession(created.session_id, WAIT);
         return true;
       }
@@ -127,12 +133,16 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosFigures> {
         f.silentWrites++;
         problem(`upload ${name}: failed with ${(error as Error).name} but created ${actual}`);
       }
-      if (actual.length === 1) mine[w].push(actual[0]);
+      if (actual.length === 1) {
+        mine[w].push(actual[0]);
+        ever.add(actual[0]);
+      }
       throw error;
     }
     if (kind === 'generate+wait') {
-      const pool = mine[w].length > 0 ? mine[w] : seededIds;
-      const id = pickOf(pool);
+      // Only the worker's own sessions change: the seeded ones stay the fault-free reads' fixed truth.
+      if (mine[w].length === 0) return write('upload', w);
+      const id = pickOf(mine[w]);
       const g = pickOf(GENERATES);
       let unknown = false;
       try {
@@ -140,12 +150,25 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosFigures> {
         if (r.recovered) f.outcomes.recovered++;
       } catch (err) {
         if (!(err instanceof OutcomeUnknownError)) throw err;
-        // As its message says: do not generate again; wait for the text to find out.
         f.outcomes.unknown++;
         unknown = true;
       }
-      const ready = (await client[g.wait](id, WAIT)) as Record<string, unknown>;
-      if (unknown) f.outcomes.unknownSettledByWait++;
+      let ready: Record<string, unknown>;
+      if (!unknown) {
+        ready = (await client[g.wait](id, WAIT)) as Record<string, unknown>;
+      } else {
+        // What its message says: do not generate again yet; wait and look (the simulator's GenAI takes
+        // 50 ms, so 5 s stands for the message's "a few minutes"); generate again only if still missing.
+        try {
+          ready = (await client[g.wait](id, { ...WAIT, timeoutMs: 5000 })) as Record<string, unknown>;
+          f.outcomes.unknownSettledByWait++;
+        } catch (err) {
+          if (!(err instanceof WaitTimeoutError)) throw err;
+          f.outcomes.regeneratedAfterWait++;
+          await client.running[g.gen]({ session_id: id });
+          ready = (await client[g.wait](id, WAIT)) as Record<string, unknown>;
+        }
+      }
       const truth = (await clean.running[g.read]({ session_id: id })) as Record<string, unknown>;
       if (!same(ready[g.field], truth[g.field])) {
         f.wrongResults++;
@@ -180,22 +203,34 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosFigures> {
     return true;
   }
 
-  let seededIds: string[] = [];
-  async function read(kind: Kind, pool: string[]): Promise<boolean> {
+  /** Every session that existed at some point (lists may see a worker's session just before its deletion). */
+  const ever = new Set<string>();
+  async function read(kind: Kind): Promise<boolean> {
     if (kind === 'list') {
-      const params = { pageSize: pickOf([10, 25, 50]), max: 20 + Math.floor(random() * 120) };
+      const params = { pageSize: pickOf([20, 50]), max: 20 + Math.floor(random() * 80) };
       const got: string[] = [];
       for await (const s of client.sessions.iterate(params)) got.push(s.id);
       const truth: string[] = [];
-      for await (const s of clean.sessions.iterate(params)) truth.push(s.id);
-      return check(same(got, truth), `list ${JSON.stringify(params)}: ${got.length} ids vs ${truth.length}`);
+      for await (const s of clean.sessions.iterate({ pageSize: 100 })) truth.push(s.id);
+      for (const id of truth) ever.add(id);
+      // Workers add and delete their own sessions meanwhile: the seeded ones must come exactly,
+      // in order, as far as the listing reached; nothing twice; nothing that never existed.
+      const stable = (ids: string[]) => ids.filter((id) => seededSet.has(id));
+      const reached = stable(got);
+      return check(
+        new Set(got).size === got.length &&
+          got.every((id) => ever.has(id)) &&
+          same(reached, stable(truth).slice(0, reached.length)) &&
+          (got.length === params.max || got.length === truth.length || reached.length === seededIds.length),
+        `list ${JSON.stringify(params)}: ${got.length} ids`,
+      );
     }
     if (kind === 'byIds') {
-      const ids = [...new Set(Array.from({ length: 1 + Math.floor(random() * 5) }, () => pickOf(pool)))];
+      const ids = [...new Set(Array.from({ length: 1 + Math.floor(random() * 5) }, () => pickOf(seededIds)))];
       const got = await client.sessions.getByIds({ session_ids: ids });
       return check(same(got, await clean.sessions.getByIds({ session_ids: ids })), `byIds ${ids}`);
     }
-    const id = pickOf(pool);
+    const id = pickOf(seededIds);
     const op = kind === 'details' ? 'get' : pickOf(REPORTS);
     const got = await client.running[op]({ session_id: id });
     return check(same(got, await clean.running[op]({ session_id: id })), `${op} ${id}`);
@@ -210,7 +245,9 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosFigures> {
 
   const run = async (kind: Kind, body: () => Promise<boolean>) => {
     f.operations++;
+    if (o.progress && f.operations % 100 === 0) o.progress(`${f.operations} ops, ${f.succeeded} ok, ${Math.round((Date.now() - started) / 1000)} s`);
     f.byKind[kind].n++;
+    const t0 = Date.now();
     try {
       if (await body()) {
         f.succeeded++;
@@ -219,31 +256,31 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosFigures> {
     } catch (err) {
       failed(err);
       if (!(err instanceof AikynetixError)) problem(`${kind}: unexpected ${String(err)}`);
+    } finally {
+      f.byKind[kind].ms += Date.now() - t0;
     }
   };
 
+  const seededIds: string[] = [];
+  for await (const s of clean.sessions.iterate({ pageSize: 100 })) seededIds.push(s.id);
+  const seededSet = new Set(seededIds);
+  for (const id of seededIds) ever.add(id);
+
   try {
-    while (f.operations < o.operations) {
-      // Write phase: each worker on its own athlete.
-      await Promise.all(
-        Array.from({ length: o.workers }, (_, w) => {
-          if (random() >= 0.6) return undefined;
-          const kind = choose(WRITES);
-          return run(kind, () => write(kind, w));
-        }),
-      );
-      // Read phase: nothing changes, so the fault-free read is the truth.
-      const all: Array<{ id: string; status: string }> = [];
-      for await (const s of clean.sessions.iterate({ pageSize: 100 })) all.push(s as never);
-      const pool = all.filter((s) => s.status === 'processed').map((s) => s.id);
-      if (seededIds.length === 0) seededIds = pool.slice();
-      await Promise.all(
-        Array.from({ length: o.workers * 2 }, () => {
-          const kind = choose(READS);
-          return run(kind, () => read(kind, pool));
-        }),
-      );
-    }
+    // Workers run side by side; each one's writes touch only its own athlete's sessions.
+    await Promise.all(
+      Array.from({ length: o.workers }, async (_, w) => {
+        while (f.operations < o.operations) {
+          if (random() < 0.3) {
+            const kind = choose(WRITES);
+            await run(kind, () => write(kind, w));
+          } else {
+            const kind = choose(READS);
+            await run(kind, () => read(kind));
+          }
+        }
+      }),
+    );
   } finally {
     f.requests = proxy.requests;
     f.successRate = f.operations === 0 ? 0 : f.succeeded / f.operations;
