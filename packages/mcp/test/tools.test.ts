@@ -59,8 +59,8 @@ describe('tools derived from the registry', () => {
     for (const op of operations) {
       const d = byOp.get(op.id)!.description;
       expect(d.startsWith(op.description)).toBe(true);
-      if (op.requires === 'plan') expect(d).toContain('paid AIKYNETIX plan');
-      if (op.requires === 'plan' && op.demo) expect(d).toContain('demo: true');
+      if (op.requires?.plan) expect(d).toContain('paid AIKYNETIX plan');
+      if (op.requires?.plan && 'demo' in op.input.shape) expect(d).toContain('demo: true');
       if (!op.idempotent) expect(d).toContain('Not safe to repeat');
     }
   });

@@ -2,14 +2,19 @@ import type { AnyOperation } from '@aikynetix/core';
 import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { GUIDANCE } from './guidance';
 
+/** True when the operation takes the vendor's documented `demo` switch. */
+export function hasDemo(op: AnyOperation): boolean {
+  return 'demo' in op.input.shape;
+}
+
 /** The tool description a model reads: what it returns, when to use it, limits, what next. */
 export function describeOperation(op: AnyOperation): string {
   const g = GUIDANCE[op.id] ?? {};
   const parts = [op.description];
   if (g.when) parts.push(g.when);
-  if (op.requires === 'plan') {
-    parts.push(op.demo ? 'Needs a paid AIKYNETIX plan; demo: true returns demo data without one.' : 'Needs a paid AIKYNETIX plan.');
-  } else if (op.requires === 'admin') {
+  if (op.requires?.plan) {
+    parts.push(hasDemo(op) ? 'Needs a paid AIKYNETIX plan; demo: true returns demo data without one.' : 'Needs a paid AIKYNETIX plan.');
+  } else if (op.requires?.admin) {
     parts.push('Needs an admin API key.');
   }
   if (!op.idempotent) {

@@ -1,3 +1,4 @@
+import { hasDemo } from './describe';
 import {
   AbortError,
   AikynetixError,
@@ -53,7 +54,7 @@ function advice(err: unknown, origin: ErrorOrigin): string {
   if (err instanceof SessionFailedError) return 'AIKYNETIX could not analyse this video. Ask the user for a clear video of the athlete (MP4 or MOV) and upload it again.';
   if (err instanceof WaitTimeoutError) return `Nothing failed: AIKYNETIX is still working. Call the same wait tool again for session${id} (or tell the user to check back later).`;
   if (err instanceof NoPlanError) {
-    const demo = origin.operationId && isOperationId(origin.operationId) && getOperation(origin.operationId).demo;
+    const demo = origin.operationId && isOperationId(origin.operationId) && hasDemo(getOperation(origin.operationId));
     return `This needs a paid AIKYNETIX plan. Tell the user to upgrade the account${demo ? ', or call the tool again with demo: true to see demo data' : ''}.`;
   }
   if (err instanceof NotFoundError) {
