@@ -45,21 +45,13 @@ describe('credential test (n8n-core CredentialTestContext) and the Session picke
 	});
 
 	it('fails for a server that is not the AIKYNETIX API (a 404 web page), naming the base URL', async () => {
-		const { createServer } = await import('node:http');
-		const site = createServer((_req, res) => {
-			res.writeHead(404, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body><h1>Not Found</h1></body></html>');
-		});
-		await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
-		const url = `http://127.0.0.1:${(site.address() as { port: number }).port}`;
-		try {
-			const result = await test({ apiKey: 'any-key-at-all', baseUrl: url, authStyle: 'authorizationApiKey' });
-			expect(result.status).toBe('Error');
-			expect(result.message).toContain(url);
-			expect(result.message).toMatch(/not from the AIKYNETIX API/);
-			expect(result.message).not.toContain('any-key-at-all');
-		} finally {
-			site.close();
-		}
+		// The simulator answers like a web server or proxy that is not the API: an HTML 404 page.
+		sim.control.setFaults([{ serverError: { count: 10, status: 404, html: true } }]);
+		const result = await test({ apiKey: 'any-key-at-all', baseUrl: sim.url, authStyle: 'authorizationApiKey' });
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain(sim.url);
+		expect(result.message).toMatch(/not from the AIKYNETIX API/);
+		expect(result.message).not.toContain('any-key-at-all');
 	});
 
 	it('refuses plain http to a non-local host before sending the key', async () => {

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- test, never shipped */
 import { start, type Simulator } from '@aikynetix/simulator';
-import { initBinaryData, outputOf, runWorkflow, startWorkflow } from './harness/engine';
-import { aikynetixNode, chain, inputNode, SAMPLE_VIDEO } from './harness/workflow';
+import { initBinaryData, outputOf, runWorkflow, startWorkflow } from '../harness/engine';
+import { aikynetixNode, chain, inputNode, SAMPLE_VIDEO } from '../harness/workflow';
 
 // The nodes wait with n8n-workflow's `sleep` (the core's host entry has no timers of its own):
 // retry pauses honour Retry-After, and every wait stops as soon as the execution is cancelled.
