@@ -2,7 +2,8 @@
 // missing, started on loopback ports of our choosing with their data in a scratch folder, stopped
 // afterwards. Nothing here touches a system-wide instance or its default port.
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -127,8 +128,10 @@ export async function startPostgres(dir: string): Promise<Postgres> {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
     for (const p of [dir, data, socketDir]) chownSync(p, uid, gid);
-    // The scratch folder's parent (e.g. /tmp/xyz) must let the postgres user through.
-    chmodSync(path.dirname(dir), 0o755);
+    // Every scratch folder above it (mkdtemp makes them 0700) must let the postgres user through.
+    for (let p = path.dirname(dir); p.startsWith(tmpdir() + path.sep); p = path.dirname(p)) {
+      chmodSync(p, statSync(p).mode | 0o011);
+    }
   }
   const run = (tool: string, args: string[]) => {
     const [cmd, argv] = asPostgres(path.join(bin, tool), args);
