@@ -354,5 +354,5 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
     expect(sim.control.stats().sessionsCreated).toBe(before);
     figures.filesystemMode = { httpStatus: res.status, httpBody: body.slice(0, 200), executionStatus: execution.status };
     await api.deactivate(workflowId);
-  }, 4 * 60_000);
+  }, 10 * 60_000);
 });

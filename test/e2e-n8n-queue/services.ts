@@ -5,6 +5,7 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_pr
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
+import { onTeardown } from './cleanup';
 import path from 'node:path';
 
 const PG_ROOT = '/usr/lib/postgresql';
@@ -91,9 +92,8 @@ export async function startRedis(dir: string): Promise<Service> {
     ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  const orphanGuard = () => child.kill('SIGKILL');
-  process.once('exit', orphanGuard);
-  child.once('exit', () => process.removeListener('exit', orphanGuard));
+  const forget = onTeardown(() => child.kill('SIGKILL'));
+  child.once('exit', () => forget());
   await waitFor(
     'redis-server',
     () => spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', String(port), 'ping'], { encoding: 'utf8' }).stdout?.trim() === 'PONG',
@@ -154,7 +154,7 @@ export async function startPostgres(dir: string): Promise<Postgres> {
     const [c, a] = asPostgres(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
     spawnSync(c, a, { stdio: 'ignore', cwd: dir });
   };
-  process.once('exit', stopNow);
+  const forget = onTeardown(stopNow);
   psql(`CREATE USER ${user} WITH PASSWORD '${password}'`);
   psql(`CREATE DATABASE ${database} OWNER ${user}`);
   return {
@@ -163,7 +163,7 @@ export async function startPostgres(dir: string): Promise<Postgres> {
     password,
     database,
     stop: async () => {
-      process.removeListener('exit', stopNow);
+      forget();
       const [cmd, argv] = asPostgres(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
       spawnSync(cmd, argv, { stdio: 'ignore', cwd: dir });
     },
