@@ -91,16 +91,17 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
 
   /**
    * Creates and publishes a workflow, then waits until the main has really activated it (n8n 2.x
-   * activates asynchronously): a webhook path answers its CORS preflight; an AIKYNETIX Trigger has
+   * activates asynchronously): a webhook is registered in its database; an AIKYNETIX Trigger has
    * made its activation poll (which learns the account) against the simulator.
    */
   async function deploy(workflow: { name: string } & Record<string, unknown>, wait: { webhook?: string; poll?: boolean } = {}): Promise<string> {
     const requestsBefore = sim.control.stats().totalRequests;
     const id = await api.createWorkflow(workflow, true);
     if (wait.webhook) {
-      const url = `${api.baseUrl}/webhook/${wait.webhook}`;
-      // A CORS preflight answers 204 only for a registered webhook path, without running it.
-      await waitUntil(`webhook ${wait.webhook}`, async () => (await fetch(url, { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1' } })).status === 204, 120_000, 500);
+      // The main registers production webhooks in its database once activation has run.
+      const sql = `SELECT count(*) FROM webhook_entity WHERE "webhookPath" = '${wait.webhook}'`;
+      await waitUntil(`webhook ${wait.webhook}`, () => postgres!.query(sql) === '1', 120_000, 500);
+      await sleep(1000);
     }
     if (wait.poll) {
       await waitUntil(`the trigger of ${id} to poll once`, () => sim.control.stats().totalRequests > requestsBefore, 120_000, 200);

@@ -113,6 +113,8 @@ export interface Postgres extends Service {
   database: string;
   user: string;
   password: string;
+  /** Runs one SQL query on n8n's database and returns psql's unaligned output. */
+  query(sql: string): string;
 }
 
 /** A scratch PostgreSQL cluster in `dir` on 127.0.0.1:<port>, with a database and user for n8n. */
@@ -162,6 +164,11 @@ export async function startPostgres(dir: string): Promise<Postgres> {
     user,
     password,
     database,
+    query: (sql: string) =>
+      spawnSync(path.join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', database, '-tAc', sql], {
+        encoding: 'utf8',
+        env: { ...process.env, PGPASSWORD: password },
+      }).stdout.trim(),
     stop: async () => {
       forget();
       const [cmd, argv] = asPostgres(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
