@@ -116,6 +116,7 @@ describe('n8n queue mode benchmark', () => {
       await waitUntil('report executions', () => new Set(recorder.on(`/${hook}`).map((d) => d.session_id)).size >= SESSIONS, 10 * 60_000);
       const execSeconds = (Date.now() - t0) / 1000;
       results.push({ kind: 'executions', workers: workerCount, sessions: SESSIONS, seconds: execSeconds, perMinute: (SESSIONS / execSeconds) * 60 });
+      process.stderr.write(`[queue-bench] ${JSON.stringify(results[results.length - 1])}\n`);
 
       // 2. The AIKYNETIX Trigger: a burst of sessions, each delivered once, through the workers.
       const trigger = await deploy(triggerWorkflow({ credential, recorderUrl: recorder.url, summary: true }));
@@ -126,6 +127,7 @@ describe('n8n queue mode benchmark', () => {
       const trigSeconds = (Date.now() - t1) / 1000;
       const executions = (await api.executions(trigger)).length;
       results.push({ kind: 'trigger', workers: workerCount, sessions: SESSIONS, deliveries: recorder.on('/trigger').length - before, executions, seconds: trigSeconds, perMinute: (SESSIONS / trigSeconds) * 60 });
+      process.stderr.write(`[queue-bench] ${JSON.stringify(results[results.length - 1])}\n`);
       await api.deactivate(trigger);
 
       // 3. Concurrent uploads through a webhook in database binary mode: peak memory per worker.
