@@ -16,7 +16,7 @@ export async function queueBench({ log, env = {} }) {
   const out = path.join(tmpdir(), `aikynetix-queue-bench-${process.pid}.json`);
   log('queue: n8n main + workers with Redis and PostgreSQL (several minutes)');
   const jest = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
-  const r = spawnSync(process.execPath, [jest, '--testMatch', '**/queue.bench.ts', '--runInBand', '--testTimeout', '3600000'], {
+  const r = spawnSync(process.execPath, [jest, '--testMatch', '**/queue.bench.ts', '--runInBand', '--forceExit', '--testTimeout', '3600000'], {
     cwd: path.join(root, 'test'),
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, ...env, AIKYNETIX_QUEUE_BENCH_OUT: out },

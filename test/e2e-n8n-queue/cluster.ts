@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { N8nInstall } from '../e2e-n8n/n8n-cli';
+import { onTeardown } from './cleanup';
 import { freePort, type Postgres, type Service } from './services';
 
 const PACKAGE_ROOT = path.resolve(__dirname, '..', '..', 'n8n-nodes');
@@ -63,7 +64,7 @@ export class Instance {
   }
 
   /** Starts the process and waits until it answers its health check. */
-  async start(timeoutMs = 180_000): Promise<void> {
+  async start(timeoutMs = 600_000): Promise<void> {
     this.peakRssMiB = 0;
     const child = spawn(this.install.node, [this.install.n8n, ...this.args], {
       env: this.env,
@@ -79,11 +80,10 @@ export class Instance {
     child.stderr!.on('data', append);
     this.sampler = setInterval(() => this.sample(), 100);
     // If the test process dies, its n8n processes must not outlive it.
-    const orphanGuard = () => child.kill('SIGKILL');
-    process.once('exit', orphanGuard);
+    const forget = onTeardown(() => child.kill('SIGKILL'));
     child.once('exit', () => {
       clearInterval(this.sampler);
-      process.removeListener('exit', orphanGuard);
+      forget();
     });
     const url = `http://127.0.0.1:${this.port}/healthz/readiness`;
     const deadline = Date.now() + timeoutMs;

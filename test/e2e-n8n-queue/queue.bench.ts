@@ -82,7 +82,8 @@ describe('n8n queue mode benchmark', () => {
     let postgres: Postgres | undefined;
     let cluster: Cluster | undefined;
     try {
-      [redis, postgres] = await Promise.all([startRedis(path.join(root, 'redis')), startPostgres(path.join(root, 'pg'))]);
+      redis = await startRedis(path.join(root, 'redis'));
+      postgres = await startPostgres(path.join(root, 'pg'));
       cluster = await Cluster.create(
         { install, root: path.join(root, 'n8n'), postgres, redis, filesFolder: files, workerConcurrency: WORKER_SLOTS, env: { NODE_OPTIONS: '--max-old-space-size=4096' } },
         workerCount,
@@ -91,9 +92,13 @@ describe('n8n queue mode benchmark', () => {
       const api = await N8nApi.setupOwner(`http://127.0.0.1:${cluster.main.port}`);
       const credential = await api.createCredential('AIKYNETIX', 'aikynetixApi', { apiKey: 'sk_bench', baseUrl: sim.url });
       const deploy = async (workflow: { name: string } & Record<string, unknown>, hook?: string) => {
+        const before = sim.control.stats().totalRequests;
         const id = await api.createWorkflow(workflow, true);
-        await waitUntil('activation', () => cluster!.main.log.includes(`Activated workflow "${workflow.name}" (ID: ${id})`), 120_000);
         if (hook) await waitUntil('webhook', async () => (await fetch(`${api.baseUrl}/webhook/${hook}`, { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1' } })).status === 204, 120_000);
+        else {
+          await waitUntil('activation poll', () => sim.control.stats().totalRequests > before, 120_000);
+          await sleep(2000);
+        }
         return id;
       };
       const client = new Aikynetix({ baseUrl: sim.url, apiKey: 'sk_bench' });
@@ -111,6 +116,7 @@ describe('n8n queue mode benchmark', () => {
       await waitUntil('report executions', () => new Set(recorder.on(`/${hook}`).map((d) => d.session_id)).size >= SESSIONS, 10 * 60_000);
       const execSeconds = (Date.now() - t0) / 1000;
       results.push({ kind: 'executions', workers: workerCount, sessions: SESSIONS, seconds: execSeconds, perMinute: (SESSIONS / execSeconds) * 60 });
+      process.stderr.write(`[queue-bench] ${JSON.stringify(results[results.length - 1])}\n`);
 
       // 2. The AIKYNETIX Trigger: a burst of sessions, each delivered once, through the workers.
       const trigger = await deploy(triggerWorkflow({ credential, recorderUrl: recorder.url, summary: true }));
@@ -121,6 +127,7 @@ describe('n8n queue mode benchmark', () => {
       const trigSeconds = (Date.now() - t1) / 1000;
       const executions = (await api.executions(trigger)).length;
       results.push({ kind: 'trigger', workers: workerCount, sessions: SESSIONS, deliveries: recorder.on('/trigger').length - before, executions, seconds: trigSeconds, perMinute: (SESSIONS / trigSeconds) * 60 });
+      process.stderr.write(`[queue-bench] ${JSON.stringify(results[results.length - 1])}\n`);
       await api.deactivate(trigger);
 
       // 3. Concurrent uploads through a webhook in database binary mode: peak memory per worker.

@@ -53,7 +53,9 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
     files = path.join(scratch, 'files');
     mkdirSync(files, { recursive: true });
     const servicesStarted = Date.now();
-    [redis, postgres] = await Promise.all([startRedis(path.join(scratch, 'redis')), startPostgres(path.join(scratch, 'postgres'))]);
+    // One after the other, so that a failure of the second still leaves the first to be stopped.
+    redis = await startRedis(path.join(scratch, 'redis'));
+    postgres = await startPostgres(path.join(scratch, 'postgres'));
     figures.servicesSeconds = (Date.now() - servicesStarted) / 1000;
     sim = await start({ port: 0, apiKey, processingDelayMs: 800, genAiDelayMs: 300 });
     client = new Aikynetix({ baseUrl: sim.url, apiKey });
@@ -89,15 +91,21 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
 
   /**
    * Creates and publishes a workflow, then waits until the main has really activated it (n8n 2.x
-   * activates asynchronously): its triggers are registered and, for a webhook, the path answers.
+   * activates asynchronously): a webhook is registered in its database; an AIKYNETIX Trigger has
+   * made its activation poll (which learns the account) against the simulator.
    */
-  async function deploy(workflow: { name: string } & Record<string, unknown>, webhookPath?: string): Promise<string> {
+  async function deploy(workflow: { name: string } & Record<string, unknown>, wait: { webhook?: string; poll?: boolean } = {}): Promise<string> {
+    const requestsBefore = sim.control.stats().totalRequests;
     const id = await api.createWorkflow(workflow, true);
-    await waitUntil(`workflow ${id} to be activated`, () => cluster!.main.log.includes(`Activated workflow "${workflow.name}" (ID: ${id})`), 60_000);
-    if (webhookPath) {
-      const url = `${api.baseUrl}/webhook/${webhookPath}`;
-      // A CORS preflight answers 204 only for a registered webhook path, without running it.
-      await waitUntil(`webhook ${webhookPath}`, async () => (await fetch(url, { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1' } })).status === 204, 60_000, 500);
+    if (wait.webhook) {
+      // The main registers production webhooks in its database once activation has run.
+      const sql = `SELECT count(*) FROM webhook_entity WHERE "webhookPath" = '${wait.webhook}'`;
+      await waitUntil(`webhook ${wait.webhook}`, () => postgres!.query(sql) === '1', 120_000, 500);
+      await sleep(1000);
+    }
+    if (wait.poll) {
+      await waitUntil(`the trigger of ${id} to poll once`, () => sim.control.stats().totalRequests > requestsBefore, 120_000, 200);
+      await sleep(2000);
     }
     return id;
   }
@@ -120,7 +128,7 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
   it('trigger → Get Gait Report → recorder: every session exactly once, both workers used, across a rolling restart', async () => {
     const [w1, w2] = cluster!.workers;
     // n8n polls at most once a minute: each phase below waits for one poll.
-    const workflowId = await deploy(triggerWorkflow({ credential, recorderUrl: recorder.url }));
+    const workflowId = await deploy(triggerWorkflow({ credential, recorderUrl: recorder.url }), { poll: true });
     const sessions: string[] = [];
     const delivered = () => new Set(recorder.on('/trigger').map((d) => d.session_id));
     const allDelivered = () => sessions.every((id) => delivered().has(id));
@@ -159,7 +167,7 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
 
   it('concurrent uploads through a webhook in database binary mode: each session created once, every byte arrives', async () => {
     const hook = 'aik-upload';
-    const workflowId = await deploy(uploadWorkflow({ credential, path: hook }), hook);
+    const workflowId = await deploy(uploadWorkflow({ credential, path: hook }), { webhook: hook });
     const count = 10;
     const videos = await Promise.all(
       Array.from({ length: count }, async (_, i) => {
@@ -207,7 +215,7 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
 
   it('a video above the database-mode cap: the user sees the limit and the setting, and no session is created', async () => {
     const hook = 'aik-upload-big';
-    const workflowId = await deploy(uploadWorkflow({ credential, path: hook }), hook);
+    const workflowId = await deploy(uploadWorkflow({ credential, path: hook }), { webhook: hook });
     const file = path.join(files, 'too-big.mp4');
     await writeVideo(file, (DB_CAP_MIB + 4) * 1024 * 1024);
     const before = sim.control.stats().sessionsCreated;
@@ -231,7 +239,7 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
 
   it('Wait for Processing inside a worker execution stops at once when the execution is cancelled from the main', async () => {
     const hook = 'aik-upload-wait';
-    const workflowId = await deploy(uploadWorkflow({ credential, path: hook, wait: true, maxWaitMinutes: 10 }), hook);
+    const workflowId = await deploy(uploadWorkflow({ credential, path: hook, wait: true, maxWaitMinutes: 10 }), { webhook: hook });
     sim.control.setDelays({ processingDelayMs: 10 * 60_000 });
     try {
     const file = path.join(files, 'wait.mp4');
@@ -276,7 +284,7 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
     await sim.control.reset();
     await api.createDataTable('aikynetix_delivered', [{ name: 'session_id', type: 'string' }]);
     const { triggerPart, catchUpPart } = recipeParts(CATCH_UP_EXAMPLE, { credential, deliverUrl: `${recorder.url}/recipe`, everySeconds: 4 });
-    const triggerId = await deploy(triggerPart);
+    const triggerId = await deploy(triggerPart, { poll: true });
     // Slow reports keep executions in flight long enough to kill a worker in the middle of one.
     sim.control.setFaults({ latencyMs: 6000, route: '/gait-analysis/' });
     const sessions = await uploadBurst(4, 'kill');
@@ -329,7 +337,7 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
     cluster!.main.setEnv({ N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' });
     await cluster!.main.start();
     const hook = 'aik-upload-fs';
-    const workflowId = await deploy(uploadWorkflow({ credential, path: hook }), hook);
+    const workflowId = await deploy(uploadWorkflow({ credential, path: hook }), { webhook: hook });
     const file = path.join(files, 'fs-mode.mp4');
     await writeVideo(file, 256 * 1024);
     const before = sim.control.stats().sessionsCreated;
@@ -347,5 +355,5 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
     expect(sim.control.stats().sessionsCreated).toBe(before);
     figures.filesystemMode = { httpStatus: res.status, httpBody: body.slice(0, 200), executionStatus: execution.status };
     await api.deactivate(workflowId);
-  }, 4 * 60_000);
+  }, 10 * 60_000);
 });

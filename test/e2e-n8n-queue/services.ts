@@ -2,8 +2,10 @@
 // missing, started on loopback ports of our choosing with their data in a scratch folder, stopped
 // afterwards. Nothing here touches a system-wide instance or its default port.
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
+import { onTeardown } from './cleanup';
 import path from 'node:path';
 
 const PG_ROOT = '/usr/lib/postgresql';
@@ -90,9 +92,8 @@ export async function startRedis(dir: string): Promise<Service> {
     ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  const orphanGuard = () => child.kill('SIGKILL');
-  process.once('exit', orphanGuard);
-  child.once('exit', () => process.removeListener('exit', orphanGuard));
+  const forget = onTeardown(() => child.kill('SIGKILL'));
+  child.once('exit', () => forget());
   await waitFor(
     'redis-server',
     () => spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', String(port), 'ping'], { encoding: 'utf8' }).stdout?.trim() === 'PONG',
@@ -112,6 +113,8 @@ export interface Postgres extends Service {
   database: string;
   user: string;
   password: string;
+  /** Runs one SQL query on n8n's database and returns psql's unaligned output. */
+  query(sql: string): string;
 }
 
 /** A scratch PostgreSQL cluster in `dir` on 127.0.0.1:<port>, with a database and user for n8n. */
@@ -127,8 +130,10 @@ export async function startPostgres(dir: string): Promise<Postgres> {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
     for (const p of [dir, data, socketDir]) chownSync(p, uid, gid);
-    // The scratch folder's parent (e.g. /tmp/xyz) must let the postgres user through.
-    chmodSync(path.dirname(dir), 0o755);
+    // Every scratch folder above it (mkdtemp makes them 0700) must let the postgres user through.
+    for (let p = path.dirname(dir); p.startsWith(tmpdir() + path.sep); p = path.dirname(p)) {
+      chmodSync(p, statSync(p).mode | 0o011);
+    }
   }
   const run = (tool: string, args: string[]) => {
     const [cmd, argv] = asPostgres(path.join(bin, tool), args);
@@ -151,7 +156,7 @@ export async function startPostgres(dir: string): Promise<Postgres> {
     const [c, a] = asPostgres(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
     spawnSync(c, a, { stdio: 'ignore', cwd: dir });
   };
-  process.once('exit', stopNow);
+  const forget = onTeardown(stopNow);
   psql(`CREATE USER ${user} WITH PASSWORD '${password}'`);
   psql(`CREATE DATABASE ${database} OWNER ${user}`);
   return {
@@ -159,8 +164,13 @@ export async function startPostgres(dir: string): Promise<Postgres> {
     user,
     password,
     database,
+    query: (sql: string) =>
+      spawnSync(path.join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', database, '-tAc', sql], {
+        encoding: 'utf8',
+        env: { ...process.env, PGPASSWORD: password },
+      }).stdout.trim(),
     stop: async () => {
-      process.removeListener('exit', stopNow);
+      forget();
       const [cmd, argv] = asPostgres(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
       spawnSync(cmd, argv, { stdio: 'ignore', cwd: dir });
     },
