@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Aikynetix } from '@aikynetix/core';
 import { start, type Simulator } from '@aikynetix/simulator';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { ensureN8n } from '../e2e-n8n/n8n-cli';
 import { CHROMIUM_FLAGS, ensureChromium } from './chromium';
 import { startN8n, setupOwner, type N8nServer } from './n8nServer';
@@ -18,9 +19,12 @@ const owner = { email: 'owner@example.com', password: 'Editor-test-1' };
 
 let sim: Simulator;
 let n8n: N8nServer;
-let browser: Browser;
+let context: BrowserContext;
 let page: Page;
 let work: string;
+let goodCredentialId: string;
+let wrongCredentialId: string;
+let sessionTitles: string[] = [];
 let registry: Awaited<ReturnType<typeof servePackage>>;
 const startedAt = Date.now();
 
@@ -40,17 +44,41 @@ beforeAll(async () => {
 	execFileSync('tar', ['-xzf', tarball, '-C', work]);
 	registry = await servePackage(tarball);
 	sim = await start({ port: 0, processingDelayMs: 500 });
-	sim.control.seed({ count: 5, spacingMs: 60_000 });
+	const seeded = sim.control.seed({ count: 5, spacingMs: 60_000 });
+	const client = new Aikynetix({ apiKey: sim.apiKey, baseUrl: sim.url });
+	const found = (await client.sessions.getByIds({ session_ids: seeded.ids })) as { sessions: Array<{ title?: string }> };
+	await client.close();
+	{
+		sessionTitles = found.sessions.map((x) => x.title ?? '').filter(Boolean);
+	}
 	n8n = await startN8n(install, { registry: registry.url, packageName: registry.name, version: registry.version, timeoutMs: 8 * 60_000 });
 	const cookie = await setupOwner(n8n.url, owner);
-	browser = await chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS, `--user-data-dir=${path.join(work, 'profile')}`] });
-	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+	const rest = async (method: string, route: string, body?: unknown) => {
+		const res = await fetch(`${n8n.url}/rest/${route}`, {
+			method,
+			headers: { 'content-type': 'application/json', cookie: `n8n-auth=${cookie}` },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		if (!res.ok) throw new Error(`${method} /rest/${route}: ${res.status} ${await res.text()}`);
+		return ((await res.json()) as { data: Record<string, unknown> }).data;
+	};
+	await rest('POST', 'credentials', { name: 'AIKYNETIX (simulator)', type: 'aikynetixApi', data: { apiKey: sim.apiKey, authStyle: 'authorizationApiKey', baseUrl: sim.url } });
+	wrongCredentialId = String(
+		(await rest('POST', 'credentials', { name: 'AIKYNETIX (wrong key)', type: 'aikynetixApi', data: { apiKey: 'wrong-key-123456', authStyle: 'authorizationApiKey', baseUrl: sim.url } })).id,
+	);
+	goodCredentialId = String((await rest('GET', 'credentials') as unknown as Array<{ id: string; name: string }>).find((c) => c.name === 'AIKYNETIX (simulator)')?.id);
+	// A fresh profile every run (playwright passes it to chromium as --user-data-dir).
+	context = await chromium.launchPersistentContext(path.join(work, 'profile'), {
+		executablePath,
+		args: CHROMIUM_FLAGS,
+		viewport: { width: 1440, height: 900 },
+	});
 	await context.addCookies([{ name: 'n8n-auth', value: cookie, url: n8n.url }]);
 	page = await context.newPage();
 }, 30 * 60_000);
 
 afterAll(async () => {
-	await browser?.close();
+	await context?.close();
 	await n8n?.stop();
 	await sim?.close();
 	await registry?.close();
@@ -62,6 +90,7 @@ test('n8n installed the package as a community package', async () => {
 	const res = await fetch(`${n8n.url}/types/nodes.json`);
 	const types = (await res.json()) as Array<{ name: string }>;
 	const ours = types.filter((t) => t.name.startsWith('n8n-nodes-aikynetix.')).map((t) => t.name);
+	if (ours.length === 0) console.log(n8n.output().slice(-6000));
 	expect(ours.sort()).toEqual(['n8n-nodes-aikynetix.aikynetix', 'n8n-nodes-aikynetix.aikynetixTrigger']);
 });
 
@@ -78,4 +107,48 @@ test('the node and the trigger appear in the node panel with their icon', async 
 	expect(body).toContain('AIKYNETIX Trigger');
 	const icons = page.locator('img[src*="aikynetix"]');
 	expect(await icons.count()).toBeGreaterThan(0);
+});
+
+test('Upload Video shows its fields', async () => {
+	await page.getByText('AIKYNETIX', { exact: true }).first().click();
+	await page.waitForTimeout(1000);
+	await shot('03-actions');
+	await page.getByText('Upload Video', { exact: true }).first().click();
+	await page.waitForTimeout(2000);
+	await shot('04-upload-video');
+	const body = await page.locator('body').innerText();
+	for (const label of ['User ID', 'Input Binary Field', 'Wait for Processing']) expect(body).toContain(label);
+});
+
+test('the "From list" session picker lists the simulator\'s sessions', async () => {
+	await page.keyboard.press('Escape');
+	await page.goto(`${n8n.url}/workflow/new`);
+	await page.waitForLoadState('networkidle');
+	await page.keyboard.press('Tab');
+	await page.getByPlaceholder(/Search/i).first().fill('AIKYNETIX');
+	await page.waitForTimeout(1000);
+	await page.getByText('AIKYNETIX', { exact: true }).first().click();
+	await page.waitForTimeout(1000);
+	await page.getByText('Get Gait Report', { exact: true }).first().click();
+	await page.waitForTimeout(2000);
+	await shot('05-gait-report');
+	await page.getByPlaceholder(/Select a session|Select|From list/i).first().click();
+	await page.waitForTimeout(3000);
+	await shot('06-session-picker');
+	const body = await page.locator('body').innerText();
+	expect(sessionTitles.length).toBeGreaterThan(0);
+	expect(sessionTitles.some((t) => body.includes(t))).toBe(true);
+});
+
+test('the credential test reports success, and a wrong key the API\'s refusal', async () => {
+	await page.goto(`${n8n.url}/home/credentials/${goodCredentialId}`);
+	await page.waitForLoadState('networkidle');
+	await page.waitForTimeout(4000);
+	await shot('07-credential-good');
+	expect(await page.locator('body').innerText()).toMatch(/Connection tested successfully|Connection successful/i);
+	await page.goto(`${n8n.url}/home/credentials/${wrongCredentialId}`);
+	await page.waitForLoadState('networkidle');
+	await page.waitForTimeout(4000);
+	await shot('08-credential-wrong');
+	expect(await page.locator('body').innerText()).toMatch(/rejected the API key|401/i);
 });
