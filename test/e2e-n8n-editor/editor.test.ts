@@ -51,7 +51,7 @@ beforeAll(async () => {
 	{
 		sessionTitles = found.sessions.map((x) => x.title ?? '').filter(Boolean);
 	}
-	n8n = await startN8n(install, { registry: registry.url, packageName: registry.name, version: registry.version, timeoutMs: 8 * 60_000 });
+	n8n = await startN8n(install, { registry: registry.url, packageName: registry.name, version: registry.version, integrity: registry.integrity, timeoutMs: 8 * 60_000 });
 	const cookie = await setupOwner(n8n.url, owner);
 	const rest = async (method: string, route: string, body?: unknown) => {
 		const res = await fetch(`${n8n.url}/rest/${route}`, {
@@ -59,7 +59,7 @@ beforeAll(async () => {
 			headers: { 'content-type': 'application/json', cookie: `n8n-auth=${cookie}` },
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
-		if (!res.ok) throw new Error(`${method} /rest/${route}: ${res.status} ${await res.text()}`);
+		if (!res.ok) throw new Error(`${method} /rest/${route}: ${res.status} ${(await res.text()).slice(0, 300)}\n--- n8n about packages:\n${n8n.output().split('\n').filter((l) => /communit|package|aikynetix|npm/i.test(l)).join('\n').slice(-5000)}`);
 		return ((await res.json()) as { data: Record<string, unknown> }).data;
 	};
 	await rest('POST', 'credentials', { name: 'AIKYNETIX (simulator)', type: 'aikynetixApi', data: { apiKey: sim.apiKey, authStyle: 'authorizationApiKey', baseUrl: sim.url } });

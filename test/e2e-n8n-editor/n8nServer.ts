@@ -32,9 +32,10 @@ export interface N8nServer {
  */
 export async function startN8n(
 	install: N8nInstall,
-	opts: { registry: string; packageName: string; version: string; timeoutMs: number },
+	opts: { registry: string; packageName: string; version: string; integrity: string; timeoutMs: number },
 ): Promise<N8nServer> {
 	const port = await freePort();
+	const brokerPort = await freePort();
 	const userFolder = mkdtempSync(path.join(tmpdir(), 'aikynetix-n8n-editor-'));
 	const env: NodeJS.ProcessEnv = {
 		PATH: process.env.PATH,
@@ -51,11 +52,19 @@ export async function startN8n(
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_RUNNERS_ENABLED: 'false',
+		// other n8n instances on this machine may hold the default task-broker port (5679)
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_COMMUNITY_PACKAGES_MANAGED_BY_ENV: 'true',
-		N8N_COMMUNITY_PACKAGES: JSON.stringify([{ name: opts.packageName, version: opts.version }]),
+		// With the checksum n8n verifies the tarball against the registry's integrity, as for vetted packages.
+		N8N_COMMUNITY_PACKAGES: JSON.stringify([{ name: opts.packageName, version: opts.version, checksum: opts.integrity }]),
 		N8N_COMMUNITY_PACKAGES_REGISTRY: opts.registry,
 		npm_config_registry: opts.registry,
+		// n8n asks api.n8n.io about packages it installs; keep every request on this machine (the
+		// lookup fails fast and n8n goes on, as it does offline).
+		HTTP_PROXY: 'http://127.0.0.1:9',
+		HTTPS_PROXY: 'http://127.0.0.1:9',
+		NO_PROXY: '127.0.0.1,localhost',
 		DB_TYPE: 'sqlite',
 		N8N_LOG_LEVEL: 'info',
 		NODE_OPTIONS: '--max-old-space-size=2048',
