@@ -90,7 +90,7 @@ export async function n8nPeerBench({ sizesGiB = [1], reps = 1, log = () => {} } 
     N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
     N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
     N8N_RUNNERS_ENABLED: 'false',
-    N8N_LOG_LEVEL: 'warn',
+    N8N_LOG_LEVEL: 'info', // `execute --rawOutput` prints the run through the info log
     DB_TYPE: 'sqlite',
     NODE_OPTIONS: '--max-old-space-size=4096',
   };
