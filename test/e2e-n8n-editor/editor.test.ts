@@ -11,8 +11,8 @@ import { startN8n, setupOwner, type N8nServer } from './n8nServer';
 import { servePackage } from './registry';
 
 // The n8n editor in a real browser (Debian's chromium driven by playwright-core), against a real
-// n8n that installed the packed package the way it installs community packages: from a registry
-// (a loopback one here), at start-up (N8N_COMMUNITY_PACKAGES).
+// n8n with the packed package installed as a community package (npm install in ~/.n8n/nodes from
+// a loopback registry).
 const PACKAGE_DIR = path.resolve(__dirname, '..', '..', 'n8n-nodes');
 const SCREENSHOTS = path.resolve(__dirname, '..', '..', '.cache', 'editor-screenshots');
 const owner = { email: 'owner@example.com', password: 'Editor-test-1' };
@@ -51,7 +51,7 @@ beforeAll(async () => {
 	{
 		sessionTitles = found.sessions.map((x) => x.title ?? '').filter(Boolean);
 	}
-	n8n = await startN8n(install, { registry: registry.url, packageName: registry.name, version: registry.version, integrity: registry.integrity, timeoutMs: 8 * 60_000 });
+	n8n = await startN8n(install, { registry: registry.url, packageName: registry.name, version: registry.version, timeoutMs: 8 * 60_000 });
 	const cookie = await setupOwner(n8n.url, owner);
 	const rest = async (method: string, route: string, body?: unknown) => {
 		const res = await fetch(`${n8n.url}/rest/${route}`, {
