@@ -25,6 +25,7 @@ let work: string;
 let goodCredentialId: string;
 let wrongCredentialId: string;
 let sessionTitles: string[] = [];
+let authCookie: string;
 let registry: Awaited<ReturnType<typeof servePackage>>;
 const startedAt = Date.now();
 
@@ -53,6 +54,7 @@ beforeAll(async () => {
 	}
 	n8n = await startN8n(install, { registry: registry.url, packageName: registry.name, version: registry.version, timeoutMs: 8 * 60_000 });
 	const cookie = await setupOwner(n8n.url, owner);
+	authCookie = cookie;
 	const rest = async (method: string, route: string, body?: unknown) => {
 		const res = await fetch(`${n8n.url}/rest/${route}`, {
 			method,
@@ -86,21 +88,34 @@ afterAll(async () => {
 	console.log(`editor test ran in ${((Date.now() - startedAt) / 1000).toFixed(0)} s; screenshots in ${SCREENSHOTS}`);
 }, 60_000);
 
-/** A fresh tab on a new workflow with the node panel open and searched for AIKYNETIX. */
-async function searchNodePanel(): Promise<void> {
+/** A fresh tab on a new workflow. */
+async function newWorkflow(): Promise<void> {
 	page = await context.newPage();
 	page.setDefaultTimeout(25_000);
 	await page.goto(`${n8n.url}/workflow/new`);
-	await page.getByText('Add first step', { exact: false }).first().click();
-	await page.waitForTimeout(1000);
-	await page.keyboard.type('AIKYNETIX');
+	await page.getByText('Add first step', { exact: false }).first().waitFor();
+}
+
+/** Types into the node panel's search field once it is there. */
+async function search(text: string): Promise<void> {
+	await page.getByPlaceholder(/search/i).first().fill(text);
 	await page.waitForTimeout(1500);
+}
+
+/** The node panel for any step (not only triggers): the canvas "+" button, or the Tab shortcut. */
+async function openNodePanel(): Promise<void> {
+	const plus = page.locator('[data-test-id="node-creator-plus-button"]');
+	if (await plus.count()) await plus.first().click();
+	else await page.keyboard.press('Tab');
+	await page.waitForTimeout(1000);
 }
 
 /** Opens the AIKYNETIX node with one of its actions (the node details view). */
 async function openAction(action: string): Promise<void> {
-	await searchNodePanel();
-	await page.getByText('AIKYNETIX', { exact: true }).first().click();
+	await newWorkflow();
+	await openNodePanel();
+	await search('AIKYNETIX');
+	await page.getByText('Upload running videos', { exact: false }).first().click();
 	await page.waitForTimeout(1500);
 	await page.getByText(action, { exact: true }).first().click();
 	await page.waitForTimeout(2500);
@@ -109,7 +124,7 @@ async function openAction(action: string): Promise<void> {
 const UI_TIMEOUT = 3 * 60_000;
 
 test('n8n installed the package as a community package', async () => {
-	const types = await (await fetch(`${n8n.url}/types/nodes.json`)).text();
+	const types = await (await fetch(`${n8n.url}/types/nodes.json`, { headers: { cookie: `n8n-auth=${authCookie}` } })).text();
 	expect(types).toContain('"n8n-nodes-aikynetix.aikynetix"');
 	expect(types).toContain('"n8n-nodes-aikynetix.aikynetixTrigger"');
 });
@@ -123,33 +138,42 @@ test('the credential test reports success, and a wrong key the API\'s refusal', 
 	expect(await page.locator('body').innerText()).toMatch(/Connection tested successfully/i);
 	await page.goto(`${n8n.url}/home/credentials/${wrongCredentialId}`);
 	await page.getByText(/Connection tested successfully|Couldn.t connect/i).first().waitFor();
+	await page.getByText('More details', { exact: false }).first().click();
 	await page.waitForTimeout(1000);
 	await shot('03-credential-wrong-key');
 	expect(await page.locator('body').innerText()).toMatch(/rejected the API key \(HTTP 401\)/);
 }, UI_TIMEOUT);
 
 test('the node and the trigger appear in the node panel with their icon', async () => {
-	await searchNodePanel();
-	await shot('04-node-panel');
+	await newWorkflow();
+	await page.getByText('Add first step', { exact: false }).first().click();
+	await search('AIKYNETIX');
+	await shot('04-first-step-panel');
+	expect(await page.locator('body').innerText()).toContain('Starts the workflow when an AIKYNETIX session');
+	expect(await page.locator('img[src*="aikynetix"]').count()).toBeGreaterThan(0);
+
+	await page.keyboard.press('Escape');
+	await openNodePanel();
+	await search('AIKYNETIX');
+	await shot('05-node-panel');
 	const body = await page.locator('body').innerText();
-	expect(body).toContain('AIKYNETIX');
-	expect(body).toContain('AIKYNETIX Trigger');
+	expect(body).toContain('Upload running videos and read AIKYNETIX');
 	expect(await page.locator('img[src*="aikynetix"]').count()).toBeGreaterThan(0);
 }, UI_TIMEOUT);
 
 test('Upload Video shows its fields', async () => {
 	await openAction('Upload Video');
-	await shot('05-upload-video');
+	await shot('06-upload-video');
 	const body = await page.locator('body').innerText();
 	for (const label of ['User ID', 'Input Binary Field', 'Wait for Processing']) expect(body).toContain(label);
 }, UI_TIMEOUT);
 
 test('the "From list" session picker lists the simulator\'s sessions', async () => {
 	await openAction('Get Gait Report');
-	await shot('06-gait-report');
+	await shot('07-gait-report');
 	await page.getByPlaceholder(/session/i).first().click();
 	await page.waitForTimeout(4000);
-	await shot('07-session-picker');
+	await shot('08-session-picker');
 	const body = await page.locator('body').innerText();
 	expect(sessionTitles.length).toBeGreaterThan(0);
 	expect(sessionTitles.some((t) => body.includes(t))).toBe(true);
