@@ -1,5 +1,5 @@
 // Runs the benchmarks and prints each table; with --out <file> also writes them as one markdown page.
-// Usage: node bench/src/run.mjs [--only upload,poll,overhead,queue,coldstart] [--sizes 1,4] [--reps 3] [--out docs/benchmarks.md]
+// Usage: node bench/src/run.mjs [--only upload,n8n-peer,poll,overhead,queue,coldstart] [--sizes 1,4] [--reps 3] [--out docs/benchmarks.md]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadAvg, machine } from './lib/machine.mjs';
@@ -25,6 +25,10 @@ const t0 = Date.now();
 if (want('upload')) {
   const { uploadBench } = await import('./upload/index.mjs');
   sections.push(await uploadBench({ sizesGiB: values.sizes.split(',').map(Number), reps: Number(values.reps), log }));
+}
+if (want('n8n-peer')) {
+  const { n8nPeerBench } = await import('./upload/n8nPeer.mjs');
+  sections.push(await n8nPeerBench({ sizesGiB: values.sizes.split(',').map(Number).slice(0, 1), reps: 1, log }));
 }
 if (want('poll')) {
   const { pollBench } = await import('./poll.mjs');

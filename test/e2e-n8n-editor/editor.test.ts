@@ -2,25 +2,30 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Aikynetix } from '@aikynetix/core';
 import { start, type Simulator } from '@aikynetix/simulator';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { ensureN8n } from '../e2e-n8n/n8n-cli';
 import { CHROMIUM_FLAGS, ensureChromium } from './chromium';
 import { startN8n, setupOwner, type N8nServer } from './n8nServer';
 import { servePackage } from './registry';
 
 // The n8n editor in a real browser (Debian's chromium driven by playwright-core), against a real
-// n8n that installed the packed package the way it installs community packages: from a registry
-// (a loopback one here), at start-up (N8N_COMMUNITY_PACKAGES).
+// n8n with the packed package installed as a community package (npm install in ~/.n8n/nodes from
+// a loopback registry).
 const PACKAGE_DIR = path.resolve(__dirname, '..', '..', 'n8n-nodes');
 const SCREENSHOTS = path.resolve(__dirname, '..', '..', '.cache', 'editor-screenshots');
 const owner = { email: 'owner@example.com', password: 'Editor-test-1' };
 
 let sim: Simulator;
 let n8n: N8nServer;
-let browser: Browser;
+let context: BrowserContext;
 let page: Page;
 let work: string;
+let goodCredentialId: string;
+let wrongCredentialId: string;
+let sessionTitles: string[] = [];
+let authCookie: string;
 let registry: Awaited<ReturnType<typeof servePackage>>;
 const startedAt = Date.now();
 
@@ -40,17 +45,42 @@ beforeAll(async () => {
 	execFileSync('tar', ['-xzf', tarball, '-C', work]);
 	registry = await servePackage(tarball);
 	sim = await start({ port: 0, processingDelayMs: 500 });
-	sim.control.seed({ count: 5, spacingMs: 60_000 });
+	const seeded = sim.control.seed({ count: 5, spacingMs: 60_000 });
+	const client = new Aikynetix({ apiKey: sim.apiKey, baseUrl: sim.url });
+	const found = (await client.sessions.getByIds({ session_ids: seeded.ids })) as { sessions: Array<{ title?: string }> };
+	await client.close();
+	{
+		sessionTitles = found.sessions.map((x) => x.title ?? '').filter(Boolean);
+	}
 	n8n = await startN8n(install, { registry: registry.url, packageName: registry.name, version: registry.version, timeoutMs: 8 * 60_000 });
 	const cookie = await setupOwner(n8n.url, owner);
-	browser = await chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS, `--user-data-dir=${path.join(work, 'profile')}`] });
-	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+	authCookie = cookie;
+	const rest = async (method: string, route: string, body?: unknown) => {
+		const res = await fetch(`${n8n.url}/rest/${route}`, {
+			method,
+			headers: { 'content-type': 'application/json', cookie: `n8n-auth=${cookie}` },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		if (!res.ok) throw new Error(`${method} /rest/${route}: ${res.status} ${(await res.text()).slice(0, 300)}\n--- n8n about packages:\n${n8n.output().split('\n').filter((l) => /communit|package|aikynetix|npm/i.test(l)).join('\n').slice(-5000)}`);
+		return ((await res.json()) as { data: Record<string, unknown> }).data;
+	};
+	await rest('POST', 'credentials', { name: 'AIKYNETIX (simulator)', type: 'aikynetixApi', data: { apiKey: sim.apiKey, authStyle: 'authorizationApiKey', baseUrl: sim.url } });
+	wrongCredentialId = String(
+		(await rest('POST', 'credentials', { name: 'AIKYNETIX (wrong key)', type: 'aikynetixApi', data: { apiKey: 'wrong-key-123456', authStyle: 'authorizationApiKey', baseUrl: sim.url } })).id,
+	);
+	goodCredentialId = String((await rest('GET', 'credentials') as unknown as Array<{ id: string; name: string }>).find((c) => c.name === 'AIKYNETIX (simulator)')?.id);
+	// A fresh profile every run (playwright passes it to chromium as --user-data-dir).
+	context = await chromium.launchPersistentContext(path.join(work, 'profile'), {
+		executablePath,
+		args: CHROMIUM_FLAGS,
+		viewport: { width: 1440, height: 900 },
+	});
 	await context.addCookies([{ name: 'n8n-auth', value: cookie, url: n8n.url }]);
 	page = await context.newPage();
 }, 30 * 60_000);
 
 afterAll(async () => {
-	await browser?.close();
+	await context?.close();
 	await n8n?.stop();
 	await sim?.close();
 	await registry?.close();
@@ -58,24 +88,93 @@ afterAll(async () => {
 	console.log(`editor test ran in ${((Date.now() - startedAt) / 1000).toFixed(0)} s; screenshots in ${SCREENSHOTS}`);
 }, 60_000);
 
+/** A fresh tab on a new workflow. */
+async function newWorkflow(): Promise<void> {
+	page = await context.newPage();
+	page.setDefaultTimeout(25_000);
+	await page.goto(`${n8n.url}/workflow/new`);
+	await page.getByText('Add first step', { exact: false }).first().waitFor();
+}
+
+/** Types into the node panel's search field once it is there. */
+async function search(text: string): Promise<void> {
+	await page.getByPlaceholder(/search/i).first().fill(text);
+	await page.waitForTimeout(1500);
+}
+
+/** The node panel for any step (not only triggers): the canvas "+" button, or the Tab shortcut. */
+async function openNodePanel(): Promise<void> {
+	const plus = page.locator('[data-test-id="node-creator-plus-button"]');
+	if (await plus.count()) await plus.first().click();
+	else await page.keyboard.press('Tab');
+	await page.waitForTimeout(1000);
+}
+
+/** Opens the AIKYNETIX node with one of its actions (the node details view). */
+async function openAction(action: string): Promise<void> {
+	await newWorkflow();
+	await openNodePanel();
+	await search('AIKYNETIX');
+	await page.getByText('Upload running videos', { exact: false }).first().click();
+	await page.waitForTimeout(1500);
+	await page.getByText(action, { exact: true }).first().click();
+	await page.waitForTimeout(2500);
+}
+
+const UI_TIMEOUT = 3 * 60_000;
+
 test('n8n installed the package as a community package', async () => {
-	const res = await fetch(`${n8n.url}/types/nodes.json`);
-	const types = (await res.json()) as Array<{ name: string }>;
-	const ours = types.filter((t) => t.name.startsWith('n8n-nodes-aikynetix.')).map((t) => t.name);
-	expect(ours.sort()).toEqual(['n8n-nodes-aikynetix.aikynetix', 'n8n-nodes-aikynetix.aikynetixTrigger']);
+	const types = await (await fetch(`${n8n.url}/types/nodes.json`, { headers: { cookie: `n8n-auth=${authCookie}` } })).text();
+	expect(types).toContain('"n8n-nodes-aikynetix.aikynetix"');
+	expect(types).toContain('"n8n-nodes-aikynetix.aikynetixTrigger"');
 });
 
-test('the node and the trigger appear in the node panel with their icon', async () => {
-	await page.goto(`${n8n.url}/workflow/new`);
-	await page.waitForLoadState('networkidle');
-	await shot('01-new-workflow');
-	await page.keyboard.press('Tab');
-	await page.getByPlaceholder(/Search/i).first().fill('AIKYNETIX');
+test('the credential test reports success, and a wrong key the API\'s refusal', async () => {
+	page = await context.newPage();
+	page.setDefaultTimeout(25_000);
+	await page.goto(`${n8n.url}/home/credentials/${goodCredentialId}`);
+	await page.getByText(/Connection tested successfully|Couldn.t connect/i).first().waitFor();
+	await shot('02-credential-good');
+	expect(await page.locator('body').innerText()).toMatch(/Connection tested successfully/i);
+	await page.goto(`${n8n.url}/home/credentials/${wrongCredentialId}`);
+	await page.getByText(/Connection tested successfully|Couldn.t connect/i).first().waitFor();
+	await page.getByText('More details', { exact: false }).first().click();
 	await page.waitForTimeout(1000);
-	await shot('02-node-panel');
+	await shot('03-credential-wrong-key');
+	expect(await page.locator('body').innerText()).toMatch(/rejected the API key \(HTTP 401\)/);
+}, UI_TIMEOUT);
+
+test('the node and the trigger appear in the node panel with their icon', async () => {
+	await newWorkflow();
+	await page.getByText('Add first step', { exact: false }).first().click();
+	await search('AIKYNETIX');
+	await shot('04-first-step-panel');
+	expect(await page.locator('body').innerText()).toContain('Starts the workflow when an AIKYNETIX session');
+	expect(await page.locator('img[src*="aikynetix"]').count()).toBeGreaterThan(0);
+
+	await page.keyboard.press('Escape');
+	await openNodePanel();
+	await search('AIKYNETIX');
+	await shot('05-node-panel');
 	const body = await page.locator('body').innerText();
-	expect(body).toContain('AIKYNETIX');
-	expect(body).toContain('AIKYNETIX Trigger');
-	const icons = page.locator('img[src*="aikynetix"]');
-	expect(await icons.count()).toBeGreaterThan(0);
-});
+	expect(body).toContain('Upload running videos and read AIKYNETIX');
+	expect(await page.locator('img[src*="aikynetix"]').count()).toBeGreaterThan(0);
+}, UI_TIMEOUT);
+
+test('Upload Video shows its fields', async () => {
+	await openAction('Upload Video');
+	await shot('06-upload-video');
+	const body = await page.locator('body').innerText();
+	for (const label of ['User ID', 'Input Binary Field', 'Wait for Processing']) expect(body).toContain(label);
+}, UI_TIMEOUT);
+
+test('the "From list" session picker lists the simulator\'s sessions', async () => {
+	await openAction('Get Gait Report');
+	await shot('07-gait-report');
+	await page.getByPlaceholder(/session/i).first().click();
+	await page.waitForTimeout(4000);
+	await shot('08-session-picker');
+	const body = await page.locator('body').innerText();
+	expect(sessionTitles.length).toBeGreaterThan(0);
+	expect(sessionTitles.some((t) => body.includes(t))).toBe(true);
+}, UI_TIMEOUT);

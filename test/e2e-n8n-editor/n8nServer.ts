@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { N8nInstall } from '../e2e-n8n/n8n-cli';
 
 /** A free loopback port. */
@@ -27,15 +28,32 @@ export interface N8nServer {
 }
 
 /**
- * Starts a real n8n that installs `packageName` from `registry` at start-up, the way n8n installs
- * community packages (N8N_COMMUNITY_PACKAGES with N8N_COMMUNITY_PACKAGES_MANAGED_BY_ENV).
+ * Installs the packed package into the user folder's `.n8n/nodes` with npm, as n8n's docs describe
+ * for self-hosted instances (`npm install <package>` in ~/.n8n/nodes, then start n8n). npm reads
+ * the package from the loopback registry. (n8n's own installer would do the same, but it accepts a
+ * registry other than npmjs.org only with an enterprise licence.)
  */
+async function installCommunityPackage(userFolder: string, registry: string, spec: string): Promise<void> {
+	const nodes = path.join(userFolder, '.n8n', 'nodes');
+	mkdirSync(nodes, { recursive: true });
+	writeFileSync(path.join(nodes, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
+	// --legacy-peer-deps: n8n provides n8n-workflow, as for every community package.
+	// Asynchronously: the registry answering npm runs in this process.
+	await promisify(execFile)('npm', ['install', '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund', `--registry=${registry}`, spec], {
+		cwd: nodes,
+		timeout: 5 * 60_000,
+	});
+}
+
+/** Starts a real n8n with the package installed as a community package from `registry`. */
 export async function startN8n(
 	install: N8nInstall,
 	opts: { registry: string; packageName: string; version: string; timeoutMs: number },
 ): Promise<N8nServer> {
 	const port = await freePort();
+	const brokerPort = await freePort();
 	const userFolder = mkdtempSync(path.join(tmpdir(), 'aikynetix-n8n-editor-'));
+	await installCommunityPackage(userFolder, opts.registry, `${opts.packageName}@${opts.version}`);
 	const env: NodeJS.ProcessEnv = {
 		PATH: process.env.PATH,
 		HOME: process.env.HOME,
@@ -51,11 +69,15 @@ export async function startN8n(
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_RUNNERS_ENABLED: 'false',
+		// other n8n instances on this machine may hold the default task-broker port (5679)
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
-		N8N_COMMUNITY_PACKAGES_MANAGED_BY_ENV: 'true',
-		N8N_COMMUNITY_PACKAGES: JSON.stringify([{ name: opts.packageName, version: opts.version }]),
-		N8N_COMMUNITY_PACKAGES_REGISTRY: opts.registry,
 		npm_config_registry: opts.registry,
+		// n8n asks api.n8n.io about packages it installs; keep every request on this machine (the
+		// lookup fails fast and n8n goes on, as it does offline).
+		HTTP_PROXY: 'http://127.0.0.1:9',
+		HTTPS_PROXY: 'http://127.0.0.1:9',
+		NO_PROXY: '127.0.0.1,localhost',
 		DB_TYPE: 'sqlite',
 		N8N_LOG_LEVEL: 'info',
 		NODE_OPTIONS: '--max-old-space-size=2048',

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
  * community packages from npm (`N8N_COMMUNITY_PACKAGES_REGISTRY`): `npm pack <name>@<version>`
  * from the registry, unpack, strip dev/peer dependencies, `npm install` in the package folder.
  */
-export async function servePackage(tarballPath: string): Promise<{ url: string; name: string; version: string; close(): Promise<void> }> {
+export async function servePackage(tarballPath: string): Promise<{ url: string; name: string; version: string; integrity: string; close(): Promise<void> }> {
 	const tarball = readFileSync(tarballPath);
 	const manifest = JSON.parse(
 		// package.json inside the tarball is what npm publishes; read it from the source beside it
@@ -44,6 +44,7 @@ export async function servePackage(tarballPath: string): Promise<{ url: string; 
 		url: base,
 		name: manifest.name,
 		version: manifest.version,
+		integrity,
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	};
 }

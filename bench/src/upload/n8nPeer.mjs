@@ -90,7 +90,7 @@ export async function n8nPeerBench({ sizesGiB = [1], reps = 1, log = () => {} } 
     N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
     N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
     N8N_RUNNERS_ENABLED: 'false',
-    N8N_LOG_LEVEL: 'warn',
+    N8N_LOG_LEVEL: 'info', // `execute --rawOutput` prints the run through the info log
     DB_TYPE: 'sqlite',
     NODE_OPTIONS: '--max-old-space-size=4096',
   };
@@ -114,7 +114,12 @@ export async function n8nPeerBench({ sizesGiB = [1], reps = 1, log = () => {} } 
         const imp = await n8nRun(install, env, ['import:workflow', `--input=${file}`], 300_000);
         if (imp.code !== 0) throw new Error(`import:workflow failed: ${imp.stderr.slice(-800)}`);
         const r = await n8nRun(install, env, ['execute', `--id=${id}`, '--rawOutput'], 60 * 60_000);
-        const run = JSON.parse(r.stdout.slice(r.stdout.search(/^\{/m)));
+        let run;
+        try {
+          run = JSON.parse(r.stdout.slice(r.stdout.search(/^\{/m)));
+        } catch {
+          throw new Error(`n8n execute printed no run JSON (exit ${r.code}):\n${r.stdout.slice(-1500)}\n${r.stderr.slice(-1500)}`);
+        }
         const error = run.data?.resultData?.error;
         if (error) throw new Error(`${name}: ${error.message} ${error.description ?? ''}`);
         const [upload] = run.data.resultData.runData.Upload;
