@@ -1,10 +1,11 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { sessionMatcher } from '@aikynetix/core/host';
 import { callOperation } from '../call';
 import { guarded } from '../errors';
 import { type InputField, inputFieldsFor } from '../fields';
 import type { Flat } from '../presenters/flatten';
 import { presentSession } from '../presenters/session';
-import { matchesTriggerFilters, readWindow, SAMPLE_SIZE, triggerFilters } from './window';
+import { readWindow, SAMPLE_SIZE, triggerFilters } from './window';
 
 /** Which sessions a trigger reports: every new one, or those that reached a final state. */
 export type TriggerStatus = 'processed' | 'failed' | undefined;
@@ -52,9 +53,10 @@ export async function pollSessions(z: ZObject, bundle: Bundle, status?: TriggerS
   const meta = (bundle.meta ?? {}) as { isLoadingSample?: boolean; isPopulatingDedupe?: boolean };
   if (meta.isLoadingSample && !meta.isPopulatingDedupe) return samplePoll(z, bundle, status);
   return guarded(z, bundle, async () => {
-    const filters = triggerFilters(bundle);
+    // The core's one filter matcher: the trigger agrees with Find Session and the filter endpoint.
+    const matches = sessionMatcher(triggerFilters(bundle));
     const { sessions } = await readWindow(z, bundle);
-    const wanted = sessions.filter((s) => (!status || s.status === status) && matchesTriggerFilters(s, filters));
+    const wanted = sessions.filter((s) => (!status || s.status === status) && matches(s));
     if (meta.isPopulatingDedupe) return wanted.map((s) => ({ id: s.id }));
     return newestFirst(wanted.map((s) => presentSession(s as never)));
   });

@@ -33,13 +33,6 @@ export function triggerFilters(bundle: Bundle): Filters {
   return Object.fromEntries(Object.entries(checked).map(([k, v]) => [k, String(v)])) as Filters;
 }
 
-/** Whether a session passes the trigger's filters (as the filter endpoint would: activity in any case). */
-export function matchesTriggerFilters(s: ListedSession, f: Filters): boolean {
-  if (f.activity !== undefined && String(s.activity ?? '').toLowerCase() !== f.activity.toLowerCase()) return false;
-  if (f.user_id !== undefined && s.user_id !== f.user_id) return false;
-  if (f.uploaded_by !== undefined && s.uploaded_uid !== f.uploaded_by) return false;
-  return true;
-}
 
 /** What one walk of the window read. */
 export interface WindowRead {
