@@ -98,7 +98,8 @@ async function newWorkflow(): Promise<void> {
 
 /** Types into the node panel's search field once it is there. */
 async function search(text: string): Promise<void> {
-	await page.getByPlaceholder(/search/i).first().fill(text);
+	// The node panel's own field: the page has other (hidden) search fields.
+	await page.getByPlaceholder(/search/i).filter({ visible: true }).first().fill(text);
 	await page.waitForTimeout(1500);
 }
 
