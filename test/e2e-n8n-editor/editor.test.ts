@@ -98,8 +98,9 @@ async function newWorkflow(): Promise<void> {
 
 /** Types into the node panel's search field once it is there. */
 async function search(text: string): Promise<void> {
-	// The node panel's own field: the page has other (hidden) search fields.
-	await page.getByPlaceholder(/search/i).filter({ visible: true }).first().fill(text);
+	// The panel focuses its search field once its slide-in animation is over.
+	await page.waitForTimeout(2500);
+	await page.keyboard.type(text);
 	await page.waitForTimeout(1500);
 }
 
