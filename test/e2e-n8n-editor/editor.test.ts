@@ -98,7 +98,9 @@ async function newWorkflow(): Promise<void> {
 
 /** Types into the node panel's search field once it is there. */
 async function search(text: string): Promise<void> {
-	await page.getByPlaceholder(/search/i).first().fill(text);
+	// The panel focuses its search field once its slide-in animation is over.
+	await page.waitForTimeout(2500);
+	await page.keyboard.type(text);
 	await page.waitForTimeout(1500);
 }
 
@@ -110,9 +112,20 @@ async function openNodePanel(): Promise<void> {
 	await page.waitForTimeout(1000);
 }
 
+/** A new workflow whose first step is the AIKYNETIX Trigger: only then does n8n offer action nodes. */
+async function workflowWithTrigger(): Promise<void> {
+	await newWorkflow();
+	await page.getByText('Add first step', { exact: false }).first().click();
+	await search('AIKYNETIX');
+	await page.getByText('Starts the workflow when an AIKYNETIX session', { exact: false }).first().click();
+	await page.waitForTimeout(2500);
+	await page.keyboard.press('Escape');
+	await page.waitForTimeout(1000);
+}
+
 /** Opens the AIKYNETIX node with one of its actions (the node details view). */
 async function openAction(action: string): Promise<void> {
-	await newWorkflow();
+	await workflowWithTrigger();
 	await openNodePanel();
 	await search('AIKYNETIX');
 	await page.getByText('Upload running videos', { exact: false }).first().click();
@@ -152,7 +165,7 @@ test('the node and the trigger appear in the node panel with their icon', async 
 	expect(await page.locator('body').innerText()).toContain('Starts the workflow when an AIKYNETIX session');
 	expect(await page.locator('img[src*="aikynetix"]').count()).toBeGreaterThan(0);
 
-	await page.keyboard.press('Escape');
+	await workflowWithTrigger();
 	await openNodePanel();
 	await search('AIKYNETIX');
 	await shot('05-node-panel');
