@@ -20,8 +20,9 @@ export function ensureChromium(): string {
 	if (existsSync(CHROMIUM)) return CHROMIUM;
 	const apt = (args: string[]) =>
 		execFileSync('apt-get', args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, timeout: 15 * 60_000 });
-	apt(['update']);
-	apt(['install', '-y', '--no-install-recommends', 'chromium']);
+	// Another installer (.ci/run's background apt step) may hold apt's lock: wait for it, not fail.
+	apt(['-o', 'DPkg::Lock::Timeout=600', 'update']);
+	apt(['-o', 'DPkg::Lock::Timeout=600', 'install', '-y', '--no-install-recommends', 'chromium']);
 	if (!existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium, but ${CHROMIUM} is missing`);
 	return CHROMIUM;
 }
