@@ -145,7 +145,7 @@ describe('Zapier app under faults', () => {
       expect(payloadOf(err)).toMatchObject({ code: 'ServerError', status: 500 });
     });
 
-    test('wrong key: ExpiredAuthError; non-admin key on upload: HaltedError', async () => {
+    test('wrong key: ExpiredAuthError; non-admin key on upload: z.errors.Error (the key must change)', async () => {
       const wrong = await failureOf(run('triggers', 'session_processed', { authData: { ...authData(), apiKey: `${KEYS.admin}-old` }, inputData: {} }));
       const user = await failureOf(
         run('creates', 'upload_video', { authData: { ...authData(), apiKey: KEYS.nonAdmin }, inputData: { video: `${host.url}/files/run.mp4`, user_id: 'x' } }),
@@ -153,7 +153,7 @@ describe('Zapier app under faults', () => {
       watch.record('wrong key', wrong);
       watch.record('non-admin', user);
       expect(wrong.name).toBe('ExpiredAuthError');
-      expect(user.name).toBe('HaltedError');
+      expect(user.name).toBe('AppError');
     });
   });
 });
