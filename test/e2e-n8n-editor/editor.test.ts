@@ -27,6 +27,7 @@ let wrongCredentialId: string;
 let sessionTitles: string[] = [];
 let authCookie: string;
 let registry: Awaited<ReturnType<typeof servePackage>>;
+let rest: (method: string, route: string, body?: unknown) => Promise<Record<string, unknown>>;
 const startedAt = Date.now();
 
 async function shot(name: string): Promise<void> {
@@ -55,7 +56,7 @@ beforeAll(async () => {
 	n8n = await startN8n(install, { registry: registry.url, packageName: registry.name, version: registry.version, timeoutMs: 8 * 60_000 });
 	const cookie = await setupOwner(n8n.url, owner);
 	authCookie = cookie;
-	const rest = async (method: string, route: string, body?: unknown) => {
+	rest = async (method: string, route: string, body?: unknown) => {
 		const res = await fetch(`${n8n.url}/rest/${route}`, {
 			method,
 			headers: { 'content-type': 'application/json', cookie: `n8n-auth=${cookie}` },
@@ -104,34 +105,47 @@ async function search(text: string): Promise<void> {
 	await page.waitForTimeout(1500);
 }
 
-/** The node panel for any step (not only triggers): the canvas "+" button, or the Tab shortcut. */
-async function openNodePanel(): Promise<void> {
-	const plus = page.locator('[data-test-id="node-creator-plus-button"]');
-	if (await plus.count()) await plus.first().click();
-	else await page.keyboard.press('Tab');
-	await page.waitForTimeout(1000);
-}
+const TRIGGER = {
+	id: 'e0000000-0000-4000-8000-000000000001',
+	name: 'AIKYNETIX Trigger',
+	type: 'n8n-nodes-aikynetix.aikynetixTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: { event: 'processed' },
+};
 
-/** A new workflow whose first step is the AIKYNETIX Trigger: only then does n8n offer action nodes. */
-async function workflowWithTrigger(): Promise<void> {
-	await newWorkflow();
-	await page.getByText('Add first step', { exact: false }).first().click();
-	await search('AIKYNETIX');
-	await page.getByText('Starts the workflow when an AIKYNETIX session', { exact: false }).first().click();
-	await page.waitForTimeout(2500);
-	await page.keyboard.press('Escape');
-	await page.waitForTimeout(1000);
-}
-
-/** Opens the AIKYNETIX node with one of its actions (the node details view). */
-async function openAction(action: string): Promise<void> {
-	await workflowWithTrigger();
-	await openNodePanel();
-	await search('AIKYNETIX');
-	await page.getByText('Upload running videos', { exact: false }).first().click();
+/**
+ * Opens, in a fresh tab, a saved workflow made of the AIKYNETIX Trigger and optionally one AIKYNETIX
+ * node (created through n8n's REST API as an import would: the editor is what is under test, not
+ * the canvas's drag and drop).
+ */
+async function openWorkflow(name: string, node?: { name: string; parameters: Record<string, unknown> }): Promise<void> {
+	const nodes: unknown[] = [TRIGGER];
+	const connections: Record<string, unknown> = {};
+	if (node) {
+		nodes.push({
+			id: 'e0000000-0000-4000-8000-000000000002',
+			name: node.name,
+			type: 'n8n-nodes-aikynetix.aikynetix',
+			typeVersion: 1,
+			position: [260, 0],
+			parameters: node.parameters,
+			credentials: { aikynetixApi: { id: goodCredentialId, name: 'AIKYNETIX (simulator)' } },
+		});
+		connections[TRIGGER.name] = { main: [[{ node: node.name, type: 'main', index: 0 }]] };
+	}
+	const created = await rest('POST', 'workflows', { name, nodes, connections, settings: {}, active: false });
+	page = await context.newPage();
+	page.setDefaultTimeout(25_000);
+	await page.goto(`${n8n.url}/workflow/${String(created.id)}`);
+	await page.getByText(TRIGGER.name, { exact: false }).first().waitFor();
 	await page.waitForTimeout(1500);
-	await page.getByText(action, { exact: true }).first().click();
-	await page.waitForTimeout(2500);
+}
+
+/** Opens a node's details view (its parameters) by double-clicking it on the canvas. */
+async function openNode(name: string): Promise<void> {
+	await page.getByText(name, { exact: true }).first().dblclick();
+	await page.waitForTimeout(3000);
 }
 
 const UI_TIMEOUT = 3 * 60_000;
@@ -165,8 +179,9 @@ test('the node and the trigger appear in the node panel with their icon', async 
 	expect(await page.locator('body').innerText()).toContain('Starts the workflow when an AIKYNETIX session');
 	expect(await page.locator('img[src*="aikynetix"]').count()).toBeGreaterThan(0);
 
-	await workflowWithTrigger();
-	await openNodePanel();
+	// After a trigger, the panel ("What happens next?", Tab) offers action nodes.
+	await openWorkflow('Editor test: node panel');
+	await page.keyboard.press('Tab');
 	await search('AIKYNETIX');
 	await shot('05-node-panel');
 	const body = await page.locator('body').innerText();
@@ -175,14 +190,22 @@ test('the node and the trigger appear in the node panel with their icon', async 
 }, UI_TIMEOUT);
 
 test('Upload Video shows its fields', async () => {
-	await openAction('Upload Video');
+	await openWorkflow('Editor test: Upload Video', {
+		name: 'Upload Video',
+		parameters: { resource: 'running', operation: 'upload', userId: 'athlete-1', binaryPropertyName: 'data' },
+	});
+	await openNode('Upload Video');
 	await shot('06-upload-video');
 	const body = await page.locator('body').innerText();
 	for (const label of ['User ID', 'Input Binary Field', 'Wait for Processing']) expect(body).toContain(label);
 }, UI_TIMEOUT);
 
 test('the "From list" session picker lists the simulator\'s sessions', async () => {
-	await openAction('Get Gait Report');
+	await openWorkflow('Editor test: Gait Report', {
+		name: 'Get Gait Report',
+		parameters: { resource: 'running', operation: 'getGaitReport', sessionId: { __rl: true, mode: 'list', value: '' } },
+	});
+	await openNode('Get Gait Report');
 	await shot('07-gait-report');
 	await page.getByPlaceholder(/session/i).first().click();
 	await page.waitForTimeout(4000);

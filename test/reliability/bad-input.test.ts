@@ -126,16 +126,17 @@ describe('bad-input matrix', () => {
     });
   });
 
+  // Zapier names a field by its label and key, e.g. "Video File (video): is required".
   describe('Zapier input fields (createAppTester)', () => {
     const auth = (baseUrl = sim.url) => ({ apiKey: KEYS.admin, authStyle: 'authorizationApiKey', baseUrl });
     const fileUrl = () => `${host.url}/files/run.mp4`;
     const cases: Array<[string, ZapKind, string, () => Record<string, unknown>, RegExp]> = [
-      ['upload without a file', 'creates', 'upload_video', () => ({ video: '', user_id: 'a' }), /video: is required/],
-      ['upload of an ftp link', 'creates', 'upload_video', () => ({ video: 'ftp://files.example.com/run.mp4', user_id: 'a' }), /video: must be/],
-      ['upload without a user id', 'creates', 'upload_video', () => ({ video: fileUrl(), user_id: '' }), /user_id:/],
-      ['upload with a text incline', 'creates', 'upload_video', () => ({ video: fileUrl(), user_id: 'a', incline_degree: 'steep' }), /incline_degree:/],
-      ['gait report for a session id with a slash', 'searches', 'gait_analysis_report', () => ({ session_id: 'a/b' }), /session_id:/],
-      ['summary in kelvin', 'creates', 'generate_summary', () => ({ session_id: id, measurement_system: 'kelvin' }), /measurement_system:/],
+      ['upload without a file', 'creates', 'upload_video', () => ({ video: '', user_id: 'a' }), /\(video\): is required/],
+      ['upload of an ftp link', 'creates', 'upload_video', () => ({ video: 'ftp://files.example.com/run.mp4', user_id: 'a' }), /\(video\): must be/],
+      ['upload without a user id', 'creates', 'upload_video', () => ({ video: fileUrl(), user_id: '' }), /\(user_id\):/],
+      ['upload with a text incline', 'creates', 'upload_video', () => ({ video: fileUrl(), user_id: 'a', incline_degree: 'steep' }), /\(incline_degree\):/],
+      ['gait report for a session id with a slash', 'searches', 'gait_analysis_report', () => ({ session_id: 'a/b' }), /\(session_id\):/],
+      ['summary in kelvin', 'creates', 'generate_summary', () => ({ session_id: id, measurement_system: 'kelvin' }), /\(measurement_system\):/],
     ];
     test.each(cases)('%s: an error naming the field, nothing sent (not even to the file host)', async (_name, kind, key, input, named) => {
       const before = requests();

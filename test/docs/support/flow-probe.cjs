@@ -13,7 +13,8 @@ const { Aikynetix: AikynetixNode } = require('./n8n-nodes/nodes/Aikynetix/Aikyne
       return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"heights_cm":[31,33]}' };
     },
   };
-  const client = new Aikynetix({ apiKey: 'k', baseUrl: 'http://127.0.0.1:9', transport, maxRetries: 0 });
+  // A host client, as the adapters build it: its own transport and its own waiting (never used here).
+  const client = new Aikynetix({ apiKey: 'k', baseUrl: 'http://127.0.0.1:9', transport, sleep: () => Promise.resolve(), maxRetries: 0 });
   const result = await client.jumping.getHeights({ session_id: 'abc' });
   const properties = new AikynetixNode().description.properties;
   const selector = properties.find((p) => p.name === 'operation' && p.displayOptions.show.resource[0] === 'jumping');
