@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Aikynetix } from '@aikynetix/core';
+import { Aikynetix, operations } from '@aikynetix/core';
 import { start, type Simulator } from '@aikynetix/simulator';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { ensureN8n } from '../e2e-n8n/n8n-cli';
@@ -120,11 +120,12 @@ const TRIGGER = {
  * the canvas's drag and drop).
  */
 async function openWorkflow(name: string, node?: { name: string; parameters: Record<string, unknown> }): Promise<void> {
+	const NODE_ID = 'e0000000-0000-4000-8000-000000000002';
 	const nodes: unknown[] = [TRIGGER];
 	const connections: Record<string, unknown> = {};
 	if (node) {
 		nodes.push({
-			id: 'e0000000-0000-4000-8000-000000000002',
+			id: NODE_ID,
 			name: node.name,
 			type: 'n8n-nodes-aikynetix.aikynetix',
 			typeVersion: 1,
@@ -137,15 +138,10 @@ async function openWorkflow(name: string, node?: { name: string; parameters: Rec
 	const created = await rest('POST', 'workflows', { name, nodes, connections, settings: {}, active: false });
 	page = await context.newPage();
 	page.setDefaultTimeout(25_000);
-	await page.goto(`${n8n.url}/workflow/${String(created.id)}`);
+	// With a node, its details view (parameters) opens straight away: n8n's /workflow/<id>/<nodeId> route.
+	await page.goto(`${n8n.url}/workflow/${String(created.id)}${node ? `/${NODE_ID}` : ''}`);
 	await page.getByText(TRIGGER.name, { exact: false }).first().waitFor();
-	await page.waitForTimeout(1500);
-}
-
-/** Opens a node's details view (its parameters) by double-clicking it on the canvas. */
-async function openNode(name: string): Promise<void> {
-	await page.getByText(name, { exact: true }).first().dblclick();
-	await page.waitForTimeout(3000);
+	await page.waitForTimeout(node ? 3000 : 1500);
 }
 
 const UI_TIMEOUT = 3 * 60_000;
@@ -184,9 +180,15 @@ test('the node and the trigger appear in the node panel with their icon', async 
 	await page.keyboard.press('Tab');
 	await search('AIKYNETIX');
 	await shot('05-node-panel');
-	const body = await page.locator('body').innerText();
-	expect(body).toContain('Upload running videos and read AIKYNETIX');
 	expect(await page.locator('img[src*="aikynetix"]').count()).toBeGreaterThan(0);
+	// n8n lists a node and its trigger as one entry; opening it shows the node's actions.
+	await page.getByText('AIKYNETIX', { exact: true }).first().click();
+	await page.waitForTimeout(2500);
+	await shot('05b-node-actions');
+	const body = await page.locator('body').innerText();
+	// One action per registry operation (n8n writes them in sentence case).
+	expect(body).toContain(`Actions (${operations.length})`);
+	for (const action of [/Generate analyzed video/i, /Get gait analysis report/i]) expect(body).toMatch(action);
 }, UI_TIMEOUT);
 
 test('Upload Video shows its fields', async () => {
@@ -194,7 +196,6 @@ test('Upload Video shows its fields', async () => {
 		name: 'Upload Video',
 		parameters: { resource: 'running', operation: 'upload', userId: 'athlete-1', binaryPropertyName: 'data' },
 	});
-	await openNode('Upload Video');
 	await shot('06-upload-video');
 	const body = await page.locator('body').innerText();
 	for (const label of ['User ID', 'Input Binary Field', 'Wait for Processing']) expect(body).toContain(label);
@@ -205,7 +206,6 @@ test('the "From list" session picker lists the simulator\'s sessions', async () 
 		name: 'Get Gait Report',
 		parameters: { resource: 'running', operation: 'getGaitReport', sessionId: { __rl: true, mode: 'list', value: '' } },
 	});
-	await openNode('Get Gait Report');
 	await shot('07-gait-report');
 	await page.getByPlaceholder(/session/i).first().click();
 	await page.waitForTimeout(4000);
