@@ -3,20 +3,13 @@ import { getOperation } from './registry';
 import { validateInput } from './registry/validate';
 import type { FilteredSessionsResponse, Session } from './schemas/session';
 import { sessionMatcher, type SessionFilters } from './schemas/sessionMatch';
-import { MAX_PAGE_SIZE } from './registry/sessions';
+import { FILTER_FIELDS, MAX_PAGE_SIZE } from './registry/sessions';
 
 /** @deprecated The core has one session model: use `Session`. */
 export type ListedSession = Session;
 
-/** Filters of the filter endpoint, plus paging controls. */
-export interface IterateParams {
-  activity?: string;
-  start_date?: string | Date;
-  end_date?: string | Date;
-  title?: string;
-  user_id?: string;
-  uploaded_by?: string;
-  video_status?: string;
+/** Filters of the filter endpoint (the one matcher's `SessionFilters`), plus paging controls. */
+export interface IterateParams extends SessionFilters {
   /** Sessions per request (1..100), default 50. */
   pageSize?: number;
   /** Stop after this many sessions. */
@@ -30,7 +23,6 @@ export interface PagingApi {
 
 export { MAX_PAGE_SIZE };
 
-const FILTER_KEYS = ['activity', 'start_date', 'end_date', 'title', 'user_id', 'uploaded_by', 'video_status'] as const;
 
 
 /**
@@ -45,7 +37,7 @@ export async function* iterateSessions(
   options: CallOptions = {},
 ): AsyncGenerator<Session> {
   const { pageSize = 50, max = Infinity, ...rest } = params;
-  const filters = Object.fromEntries(FILTER_KEYS.filter((k) => rest[k] !== undefined && rest[k] !== '').map((k) => [k, rest[k]]));
+  const filters = Object.fromEntries(FILTER_FIELDS.filter((k) => rest[k] !== undefined && rest[k] !== '').map((k) => [k, rest[k]]));
   const filtered = Object.keys(filters).length > 0;
   if (max <= 0) return;
 
