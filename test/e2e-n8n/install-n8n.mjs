@@ -12,10 +12,11 @@
 // - `--ignore-scripts`: a Kafka client's install script downloads sources from the internet.
 // - sqlite3 is then rebuilt against Node 24's headers, which the `node-<os>-<arch>` package ships.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withLock } from '../support/installLock.mjs';
 
 export const N8N_VERSION = process.env.AIKYNETIX_N8N_VERSION || '2.40.7';
 export const NODE_VERSION = '24.21.0';
@@ -83,43 +84,6 @@ function run(command, args, options) {
 /** Children write to our stderr: stdout carries only the JSON result. */
 function spawnOptions(dir, env) {
   return { cwd: dir, env, stdio: ['ignore', process.stderr, process.stderr] };
-}
-
-function pidAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** One installer at a time per cache folder (jest workers, parallel CI steps). */
-async function withLock(dir, fn) {
-  mkdirSync(path.dirname(dir), { recursive: true });
-  const lock = `${dir}.lock`;
-  for (;;) {
-    try {
-      closeSync(openSync(lock, 'wx'));
-      writeFileSync(lock, String(process.pid));
-      break;
-    } catch {
-      let owner = 0;
-      try {
-        owner = Number(readFileSync(lock, 'utf8') || '0');
-      } catch {
-        continue; // released between our two calls: try again at once
-      }
-      // A lock left by a killed installer would block forever: take it over.
-      if (owner && !pidAlive(owner)) rmSync(lock, { force: true });
-      else await new Promise((r) => setTimeout(r, 2000));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    rmSync(lock, { force: true });
-  }
 }
 
 async function install(dir) {

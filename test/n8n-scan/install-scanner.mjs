@@ -10,10 +10,11 @@
 // - TypeScript 5.9.3 beside it: the scanner depends on typescript 7 (the native compiler, no JS API),
 //   but its parser, @typescript-eslint/parser 8, loads `typescript` and needs a 5.x.
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withLock } from '../support/installLock.mjs';
 
 export const SCANNER_VERSION = '0.32.0';
 const TYPESCRIPT_VERSION = '5.9.3';
@@ -62,42 +63,6 @@ function run(command, args, cwd) {
       else reject(new Error(`${command} ${args.join(' ')} failed with ${code ?? signal}`));
     });
   });
-}
-
-function pidAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** One installer at a time per cache folder. */
-async function withLock(dir, fn) {
-  mkdirSync(path.dirname(dir), { recursive: true });
-  const lock = `${dir}.lock`;
-  for (;;) {
-    try {
-      closeSync(openSync(lock, 'wx'));
-      writeFileSync(lock, String(process.pid));
-      break;
-    } catch {
-      let owner = 0;
-      try {
-        owner = Number(readFileSync(lock, 'utf8') || '0');
-      } catch {
-        continue;
-      }
-      if (owner && !pidAlive(owner)) rmSync(lock, { force: true });
-      else await new Promise((r) => setTimeout(r, 1000));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    rmSync(lock, { force: true });
-  }
 }
 
 async function install(dir) {
