@@ -34,11 +34,11 @@ function section(results) {
     ['workflow', 'workers', 'sessions', 'executions', 'seconds', 'sessions per minute', 'vs 1 worker'],
     [
       ...of('executions').map((x) => ['webhook (one session per execution) → Get Gait Report → Generate Summary (wait) → HTTP', x.workers, x.sessions, x.sessions, fmt(x.seconds), fmt(x.perMinute, 0), `${fmt(x.perMinute / base('executions', 'perMinute'), 2)}x`]),
-      ...of('trigger').map((x) => ['AIKYNETIX Trigger (polled every 2 s) → Get Gait Report → Generate Summary (wait) → HTTP', x.workers, x.sessions, x.executions, fmt(x.seconds), fmt(x.perMinute, 0), `${fmt(x.perMinute / base('trigger', 'perMinute'), 2)}x`]),
+      ...of('trigger').map((x) => ['AIKYNETIX Trigger (polled every minute) → Get Gait Report → Generate Summary (wait) → HTTP', x.workers, x.sessions, x.executions, fmt(x.seconds), fmt(x.perMinute, 0), `${fmt(x.perMinute / base('trigger', 'perMinute'), 2)}x`]),
     ],
   );
   const memory = table(
-    ['workers', 'video', 'concurrent uploads', 'ok', 'seconds', 'main idle → peak (MiB)', 'worker idle → peak (MiB)', 'worker growth (MiB)', 'growth per upload in flight (MiB)'],
+    ['workers', 'video', 'concurrent uploads', 'ok (sessions created)', 'seconds', 'main idle → peak (MiB)', 'worker idle → peak (MiB)', 'worker growth (MiB)', 'growth per upload in flight (MiB)'],
     of('memory').map((x) => {
       const growth = x.workerPeaks.map((w) => w.peak - w.idle);
       const perUpload = Math.max(...growth) / Math.max(1, Math.ceil(x.concurrent / x.workers));
@@ -46,7 +46,7 @@ function section(results) {
         x.workers,
         `${x.mib} MiB`,
         x.concurrent,
-        `${x.ok}/${x.concurrent}`,
+        `${x.ok}/${x.concurrent} (${x.created ?? '?'})`,
         fmt(x.seconds),
         `${fmt(x.main.idle, 0)} → ${fmt(x.main.peak, 0)}`,
         x.workerPeaks.map((w) => `${fmt(w.idle, 0)} → ${fmt(w.peak, 0)}`).join('; '),
@@ -55,6 +55,10 @@ function section(results) {
       ];
     }),
   );
+  // A failed row explains itself: what the webhook caller got and what n8n logged.
+  const failed = of('memory')
+    .filter((x) => x.ok < x.concurrent)
+    .map((x) => `- ${x.workers} worker(s), ${x.concurrent} × ${x.mib} MiB: the caller got ${(x.failures ?? []).join(' / ') || 'no answer'}; n8n logged: ${(x.logged ?? []).map((l) => `\`${l.replace(/`/g, "'").slice(0, 160)}\``).join(', ') || 'nothing'}.`);
   return [
     '## n8n queue mode: workers and binary data',
     '',
@@ -64,6 +68,7 @@ function section(results) {
     '',
     memory,
     '',
+    ...(failed.length ? ['Rows with failed uploads:', '', ...failed, ''] : []),
     '- In database mode the main holds each received file while storing it in PostgreSQL, and a worker holds each video it uploads in memory (n8n reads a database-mode file as one buffer): size `--concurrency` so that concurrency × the growth per upload fits the worker, or use S3.',
   ].join('\n');
 }

@@ -88,7 +88,7 @@ describe('the node reads right in the editor', () => {
 			expect(searched.results).toHaveLength(2);
 		});
 
-		it('a report of a session still processing or failed gets a hint that fits, not "check the session ID"', async () => {
+		it('a report of a session still processing, failed or of another activity gets a hint that fits, not "check the session ID"', async () => {
 			const [busy] = sim.control.seed({ count: 1, titlePrefix: 'Busy', processed: false }).ids;
 			const [failed] = sim.control.seed({ count: 1, titlePrefix: 'Broken', failedEvery: 1 }).ids;
 			const report = (id: string) =>
@@ -97,6 +97,10 @@ describe('the node reads right in the editor', () => {
 			expect(await descriptionOf(busy)).toMatch(/still being analysed.*Wait for Processing.*AIKYNETIX Trigger/);
 			expect(await descriptionOf(failed)).toMatch(/could not analyse.*upload the video again/);
 			expect(await descriptionOf('NoSuchSession0000000')).toMatch(/Check the session ID/);
+			const [jump] = sim.control.seed({ count: 1, activity: 'Vertical Jump' }).ids;
+			const wrong = (await report(jump)).data.resultData.error;
+			expect(wrong?.message).toMatch(/Vertical Jump session/);
+			expect(String(wrong?.description)).toMatch(/choose Resource "Jumping"/);
 		});
 	});
 });

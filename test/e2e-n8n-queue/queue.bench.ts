@@ -20,6 +20,8 @@ const UPLOAD_MIB = (process.env.AIKYNETIX_QUEUE_BENCH_SIZES ?? '20,200').split('
 const CONCURRENCY = (process.env.AIKYNETIX_QUEUE_BENCH_CONCURRENCY ?? '1,5,10').split(',').map(Number);
 const SESSIONS = Number(process.env.AIKYNETIX_QUEUE_BENCH_SESSIONS ?? 60);
 const WORKER_SLOTS = 10;
+/** Extra n8n settings for every instance, as JSON (e.g. '{"DB_POSTGRESDB_POOL_SIZE":"10"}'). */
+const N8N_ENV = JSON.parse(process.env.AIKYNETIX_QUEUE_BENCH_N8N_ENV ?? '{}') as Record<string, string>;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -29,6 +31,11 @@ async function waitUntil(what: string, check: () => boolean | Promise<boolean>, 
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(200);
   }
+}
+
+/** The distinct error lines of an n8n log excerpt (at most 8). */
+function errorLines(log: string): string[] {
+  return [...new Set(log.split('\n').filter((l) => /error|exceed|limit|memory/i.test(l)).map((l) => l.trim().slice(0, 300)))].slice(0, 8);
 }
 
 /** Webhook (session_id) → Get Gait Report → Generate Summary (wait) → recorder: one execution per session. */
@@ -85,7 +92,7 @@ describe('n8n queue mode benchmark', () => {
       redis = await startRedis(path.join(root, 'redis'));
       postgres = await startPostgres(path.join(root, 'pg'));
       cluster = await Cluster.create(
-        { install, root: path.join(root, 'n8n'), postgres, redis, filesFolder: files, workerConcurrency: WORKER_SLOTS, env: { NODE_OPTIONS: '--max-old-space-size=4096' } },
+        { install, root: path.join(root, 'n8n'), postgres, redis, filesFolder: files, workerConcurrency: WORKER_SLOTS, env: { NODE_OPTIONS: '--max-old-space-size=4096', ...N8N_ENV } },
         workerCount,
       );
       await cluster.start();
@@ -141,14 +148,21 @@ describe('n8n queue mode benchmark', () => {
           const instances: Instance[] = [cluster.main, ...cluster.workers];
           for (const inst of instances) inst.resetPeak();
           const idle = instances.map((inst) => inst.rssMiB());
+          const createdBefore = sim.control.stats().sessionsCreated;
+          const logFrom = instances.map((inst) => inst.log.length);
           const t2 = Date.now();
-          const statuses = await Promise.all(
+          const answers = await Promise.all(
             Array.from({ length: concurrent }, async (_, i) => {
               const form = new FormData();
               form.append('athlete', `mem-${i}`);
               form.append('title', `mem ${mib} MiB`);
               form.append('data', await openAsBlob(file, { type: 'video/mp4' }), `video-${mib}.mp4`);
-              return (await fetch(`${api.baseUrl}/webhook/${uploadHook}`, { method: 'POST', body: form })).status;
+              try {
+                const res = await fetch(`${api.baseUrl}/webhook/${uploadHook}`, { method: 'POST', body: form });
+                return { status: res.status, body: (await res.text()).slice(0, 300) };
+              } catch (e) {
+                return { status: 0, body: String((e as Error).cause ?? e) };
+              }
             }),
           );
           const seconds = (Date.now() - t2) / 1000;
@@ -157,7 +171,12 @@ describe('n8n queue mode benchmark', () => {
             workers: workerCount,
             mib,
             concurrent,
-            ok: statuses.filter((s) => s === 200).length,
+            ok: answers.filter((a) => a.status === 200).length,
+            created: sim.control.stats().sessionsCreated - createdBefore,
+            // Why an upload did not answer 200 (n8n's own words), so a failed row explains itself.
+            failures: [...new Set(answers.filter((a) => a.status !== 200).map((a) => `HTTP ${a.status}: ${a.body.slice(0, 120)}`))],
+            // The reason n8n logged (a webhook caller only gets "Workflow could not be started!").
+            logged: answers.every((a) => a.status === 200) ? [] : errorLines(instances.map((inst, i) => inst.log.slice(logFrom[i])).join('\n')),
             seconds,
             main: { idle: idle[0], peak: cluster.main.peakRssMiB },
             workerPeaks: cluster.workers.map((w, i) => ({ idle: idle[i + 1], peak: w.peakRssMiB })),

@@ -20,6 +20,8 @@ import { report, figures } from './report';
 const WORKER_CONCURRENCY = 5;
 /** The database-mode cap for this test (MiB): small, so the over-cap case needs only a small file. */
 const DB_CAP_MIB = 8;
+/** n8n's cap on a file in a multipart webhook or form (MiB; 200 by default): above the database cap here. */
+const FORM_CAP_MIB = 16;
 const UPLOAD_MIB = 2;
 
 async function waitUntil(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number, everyMs = 250): Promise<void> {
@@ -68,7 +70,7 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
         redis,
         filesFolder: files,
         workerConcurrency: WORKER_CONCURRENCY,
-        env: { N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE: String(DB_CAP_MIB) },
+        env: { N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE: String(DB_CAP_MIB), N8N_FORMDATA_FILE_SIZE_MAX: String(FORM_CAP_MIB) },
       },
       2,
     );
@@ -234,6 +236,25 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
     expect(seen).toMatch(new RegExp(`${DB_CAP_MIB} MB`));
     expect(sim.control.stats().sessionsCreated).toBe(before);
     figures.overCap = { fileMiB: DB_CAP_MIB + 4, capMiB: DB_CAP_MIB, httpStatus: res.status, httpBody: body.slice(0, 300), executions: executions.length, sessionsCreated: 0 };
+    await api.deactivate(workflowId);
+  }, 3 * 60_000);
+
+  it("a video above n8n's webhook file cap (N8N_FORMDATA_FILE_SIZE_MAX) is refused with 413 before any execution", async () => {
+    const hook = 'aik-upload-form-cap';
+    const workflowId = await deploy(uploadWorkflow({ credential, path: hook }), { webhook: hook });
+    const file = path.join(files, 'over-form-cap.mp4');
+    await writeVideo(file, (FORM_CAP_MIB + 1) * 1024 * 1024);
+    const before = sim.control.stats().sessionsCreated;
+    const form = new FormData();
+    form.append('athlete', 'athlete-form-cap');
+    form.append('data', await openAsBlob(file, { type: 'video/mp4' }), 'over-form-cap.mp4');
+    const res = await fetch(`${api.baseUrl}/webhook/${hook}`, { method: 'POST', body: form });
+    const body = await res.text();
+    expect(res.status).toBe(413);
+    expect(body).toMatch(/exceeds the allowed size/);
+    expect(await api.executions(workflowId)).toHaveLength(0);
+    expect(sim.control.stats().sessionsCreated).toBe(before);
+    figures.overFormCap = { fileMiB: FORM_CAP_MIB + 1, capMiB: FORM_CAP_MIB, httpStatus: res.status, httpBody: body.slice(0, 200) };
     await api.deactivate(workflowId);
   }, 3 * 60_000);
 

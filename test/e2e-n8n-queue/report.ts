@@ -16,6 +16,7 @@ export function report(): void {
     const w = f.concurrent.workers.map((x: any) => `${x.name}: ${x.executions} uploads, RSS ${x.baselineMiB.toFixed(0)} -> peak ${x.peakMiB.toFixed(0)} MiB (+${(x.peakMiB - x.baselineMiB).toFixed(0)})`).join('; ');
     lines.push(`concurrent uploads (database binary mode): ${f.concurrent.uploads} x ${f.concurrent.mib} MiB in ${f.concurrent.seconds.toFixed(1)} s, ${f.concurrent.sessionsCreated} sessions, sha256 equal; ${w}`);
   }
+  if (f.overFormCap) lines.push(`above the webhook file cap: ${f.overFormCap.fileMiB} MiB file, N8N_FORMDATA_FILE_SIZE_MAX ${f.overFormCap.capMiB} -> HTTP ${f.overFormCap.httpStatus}; caller saw: ${f.overFormCap.httpBody}`);
   if (f.overCap) lines.push(`above the cap: ${f.overCap.fileMiB} MiB file, cap ${f.overCap.capMiB} MiB -> HTTP ${f.overCap.httpStatus}, sessions created: ${f.overCap.sessionsCreated}; caller saw: ${f.overCap.httpBody}`);
   if (f.cancel) lines.push(`Wait for Processing cancelled from the main: execution ${f.cancel.status} ${f.cancel.endedAfterSeconds.toFixed(1)} s after Stop; caller answered after ${f.cancel.callerAnsweredAfterSeconds?.toFixed?.(1) ?? '-'} s (HTTP ${f.cancel.httpStatus})`);
   if (f.kill) {

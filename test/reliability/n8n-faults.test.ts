@@ -94,6 +94,26 @@ describe('n8n nodes under faults (n8n-core WorkflowExecute / PollContext)', () =
     });
   });
 
+  test('Generate Summary + Wait for Text, answer lost and the text late: the wait settles it, one generation request', async () => {
+    const route = '/summary/';
+    const posts = () => Object.entries(sim.control.stats().requests).filter(([k]) => k.startsWith('POST ') && k.endsWith(route)).reduce((n, [, v]) => n + v, 0);
+    const before = posts();
+    // Text after 9 s: longer than the core's own looks after a lost answer (0 + 1 + 2 + 4 s), so
+    // the start's outcome stays unknown and only the wait can settle it.
+    sim.control.setDelays({ genAiDelayMs: 9000 });
+    sim.control.setFaults({ drop: { count: 1 }, route, method: 'POST' });
+    try {
+      const run = await execute(
+        chain(inputNode(), aikynetixNode('Summary', { resource: 'running', operation: 'generateSummary', sessionId: byId(seeded[2]), waitForText: true, maxWaitMinutes: 1, options: {} })),
+      );
+      expect(errorOf(run)).toBeUndefined();
+      expect(String(outputOf(run, 'Summary')[0].json.summary_text ?? '')).not.toBe('');
+      expect(posts() - before).toBe(1);
+    } finally {
+      sim.control.setDelays({ genAiDelayMs: 50 });
+    }
+  }, 60_000);
+
   test('5xx storm on a report: NodeApiError naming the status', async () => {
     sim.control.setFaults({ serverError: { count: 10, status: 500 }, route: '/gait-analysis/' });
     const err = errorOf(await gait(seeded[1]));

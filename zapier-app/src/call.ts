@@ -1,7 +1,7 @@
 import { type CallOptions as CoreCallOptions, NotFoundError } from '@aikynetix/core/host';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { clientFor } from './client';
-import { guarded, HaltStep } from './errors';
+import { guarded } from './errors';
 import { inputFrom } from './fields';
 
 /** An API result as a plain record (presenters pick what they need). */
@@ -35,25 +35,11 @@ export function callOperation(z: ZObject, bundle: Bundle, operationId: string, o
 }
 
 /** The API's activity names per registry area (the filter and listings say `Vertical Jump` for jumping). */
-const AREA_ACTIVITY: Record<string, string> = { running: 'Running', jumping: 'Vertical Jump', weightlifting: 'Weightlifting' };
-
-/**
- * After a 404 from an activity's endpoint: when the session exists but is of another activity,
- * say so (the step asked the wrong report, the session is not missing). Undefined otherwise.
- */
-async function otherActivity(z: ZObject, bundle: Bundle, operationId: string, sessionId: string): Promise<string | undefined> {
-  const wanted = AREA_ACTIVITY[operationId.split('.')[0]];
-  if (!wanted || !sessionId) return undefined;
-  const found = (await clientFor(z, bundle).call('sessions.getByIds', { session_ids: [sessionId] })) as { sessions?: ApiRecord[] };
-  const activity = found.sessions?.find((s) => s.id === sessionId)?.activity;
-  return typeof activity === 'string' && activity.toLowerCase() !== wanted.toLowerCase() ? activity : undefined;
-}
-
 /**
  * For searches: a missing session is "nothing found" (null), so the zap can take its
- * "if nothing is found" path instead of erroring. A session that exists but is of another
- * activity is no "nothing found": the step halts naming the session's real activity. Every other
- * failure still throws.
+ * "if nothing is found" path instead of erroring. A session that exists (the core checks) but is
+ * of another activity, still processing or failed is no "nothing found": the step halts saying
+ * which (errors.ts). Every other failure still throws.
  */
 export function lookupOperation(
   z: ZObject,
@@ -66,15 +52,7 @@ export function lookupOperation(
     try {
       return (await clientFor(z, bundle).call(operationId, input, opts.core)) as ApiRecord;
     } catch (err) {
-      if (!(err instanceof NotFoundError)) throw err;
-      const id = typeof input.session_id === 'string' ? input.session_id.trim() : '';
-      const actual = await otherActivity(z, bundle, operationId, id).catch(() => undefined);
-      if (actual) {
-        throw new HaltStep(
-          `Session ${id} is a ${actual} session, so it has no ${AREA_ACTIVITY[operationId.split('.')[0]]} report. ` +
-            `Choose Activity = ${actual} (or the matching ${actual} step).`,
-        );
-      }
+      if (!(err instanceof NotFoundError) || err.sessionActivity || err.sessionStatus) throw err;
       return null;
     }
   });

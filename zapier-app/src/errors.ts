@@ -5,6 +5,7 @@ import {
   OutcomeUnknownError,
   fieldsOf,
   getOperation,
+  NotFoundError,
   PermissionDeniedError,
   RateLimitError,
   SessionFailedError,
@@ -26,11 +27,6 @@ function isZapierError(z: ZObject, err: unknown): boolean {
   );
 }
 
-/**
- * Raised by the app itself when a step must stop for this run only (the data, not the Zap, is the
- * problem: e.g. a session of another activity). Mapped to Zapier's HaltedError.
- */
-export class HaltStep extends Error {}
 
 /** Field labels the Zap editor shows where they differ from the registry's titles. */
 const ZAPIER_LABELS: Record<string, string> = { video: 'Video File', activity: 'Activity', confirm: 'Confirm Permanent Deletion' };
@@ -55,15 +51,34 @@ function validationText(err: ValidationError): string {
   return `Invalid input: ${list}. ${err.hint ?? ''}`.trim();
 }
 
+/**
+ * A 404 the core explained (the session exists): in the Zap editor's words, short enough for
+ * Zapier's limit. Undefined for a plain "not found".
+ */
+function explainedNotFound(err: NotFoundError): string | undefined {
+  const id = err.sessionId ?? 'this session';
+  const what = err.operationId ? getOperation(err.operationId).title.replace(/^(Get|Generate|Export) /, '') : 'this';
+  if (err.sessionActivity) {
+    return `Session ${id} is a ${err.sessionActivity} session, so it has no ${what} here. Choose Activity = ${err.sessionActivity} (or the matching ${err.sessionActivity} step).`;
+  }
+  if (err.sessionStatus === 'processing') {
+    return `Session ${id} is still being analysed, so its ${what} is not there yet. Start the Zap from "New Session Processed" (not "New Session").`;
+  }
+  if (err.sessionStatus === 'failed') {
+    return `AIKYNETIX could not analyse session ${id}, so it will never have a ${what}. Upload the video again (it becomes a new session).`;
+  }
+  return undefined;
+}
+
 /** "What failed — what to do", without the key, cut to Zapier's limit. */
 export function userMessage(err: unknown, secrets: ReadonlyArray<string | undefined> = []): string {
   let text: string;
   if (err instanceof ValidationError) {
     text = validationText(err);
+  } else if (err instanceof NotFoundError && explainedNotFound(err)) {
+    text = explainedNotFound(err)!;
   } else if (err instanceof AikynetixError) {
     text = err.hint && !err.message.includes(err.hint) ? `${err.message}. ${err.hint}` : err.message;
-  } else if (err instanceof HaltStep) {
-    text = err.message;
   } else if (err instanceof Error) {
     text = `Unexpected error: ${err.message}`;
   } else {
@@ -77,7 +92,7 @@ export function userMessage(err: unknown, secrets: ReadonlyArray<string | undefi
  * Map anything thrown by the core to the Zapier error that makes Zapier do the right thing, as
  * Zapier's docs prescribe: retry later (ThrottledError), ask the user to reconnect
  * (ExpiredAuthError), stop this run only when the data is the problem and the Zap is fine
- * (HaltedError: a session that failed processing, a session of another activity), and a plain
+ * (HaltedError: a session that failed processing, is still processing or is of another activity), and a plain
  * z.errors.Error for everything the user must fix (bad input, connection settings, the key's
  * rights or plan) so that a broken Zap is reported and eventually turned off.
  */
@@ -90,7 +105,10 @@ export function toZapierError(z: ZObject, bundle: Pick<Bundle, 'authData'>, err:
     return new z.errors.ThrottledError(message, seconds);
   }
   if (err instanceof AuthenticationError) return new z.errors.ExpiredAuthError(message);
-  if (err instanceof HaltStep || err instanceof SessionFailedError) return new z.errors.HaltedError(message);
+  if (err instanceof SessionFailedError) return new z.errors.HaltedError(message);
+  // The session exists but is of another activity, still processing or failed: this run's data is
+  // the problem, not the Zap.
+  if (err instanceof NotFoundError && (err.sessionActivity || err.sessionStatus)) return new z.errors.HaltedError(message);
   // A write whose outcome is unknown must never be replayed automatically (Autoreplay could
   // duplicate the session): halt, with the message saying what to check.
   if (err instanceof OutcomeUnknownError) return new z.errors.HaltedError(message);

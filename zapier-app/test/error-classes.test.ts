@@ -13,7 +13,7 @@ import {
 } from '@aikynetix/core/host';
 import zapier from 'zapier-platform-core';
 import type { ZObject } from 'zapier-platform-core';
-import { HaltStep, toZapierError } from '../src/errors';
+import { toZapierError } from '../src/errors';
 import { failureOf, run } from './support/app';
 import { authFor, startSim, type Simulator } from './support/sim';
 
@@ -34,7 +34,9 @@ const MAPPING: Array<[string, unknown, string]> = [
   ['401 wrong key', new AuthenticationError('HTTP 401', api(401)), 'ExpiredAuthError'],
   ['429', new RateLimitError('HTTP 429', { ...api(429), retryAfterMs: 90_000 }), 'ThrottledError'],
   ['a session that failed processing', new SessionFailedError('Session x failed: not a video', { operationId: 'running.get' } as never), 'HaltedError'],
-  ['a session of another activity', new HaltStep('Session x is a Weightlifting session'), 'HaltedError'],
+  ['a session of another activity', new NotFoundError('HTTP 404', { ...api(404), sessionId: 'x', sessionActivity: 'Weightlifting' }), 'HaltedError'],
+  ['a report of a session still processing', new NotFoundError('HTTP 404', { ...api(404), sessionId: 'x', sessionStatus: 'processing' }), 'HaltedError'],
+  ['a report of a session that failed', new NotFoundError('HTTP 404', { ...api(404), sessionId: 'x', sessionStatus: 'failed' }), 'HaltedError'],
   ['anything unexpected', new Error('boom'), 'Error'],
 ];
 
@@ -79,5 +81,20 @@ describe('activity (against the simulator)', () => {
     expect(gait.message).toMatch(/is a Weightlifting session/);
     // A session that does not exist at all is still "nothing found".
     await expect(run('searches', 'session_details', { authData: auth, inputData: { activity: 'running', session_id: 'nosuchsession1' } })).resolves.toEqual([]);
+  });
+
+  it('a report of a session still processing or failed halts saying so (not "nothing found"), also in a create', async () => {
+    sim.control.setDelays({ processingDelayMs: 600_000 });
+    const [busy] = sim.control.seed({ count: 1, processed: false }).ids;
+    const [broken] = sim.control.seed({ count: 1, failedEvery: 1 }).ids;
+    const early = await failureOf(run('searches', 'gait_analysis_report', { authData: auth, inputData: { session_id: busy } }));
+    expect(early.name).toBe('HaltedError');
+    expect(early.message).toMatch(new RegExp(`Session ${busy} is still being analysed.*New Session Processed`));
+    const failed = await failureOf(run('searches', 'running_summary', { authData: auth, inputData: { session_id: broken } }));
+    expect(failed.name).toBe('HaltedError');
+    expect(failed.message).toMatch(/could not analyse .*Upload the video again/);
+    const generate = await failureOf(run('creates', 'generate_summary', { authData: auth, inputData: { session_id: busy, measurement_system: 'metric' } }));
+    expect(generate.name).toBe('HaltedError');
+    expect(generate.message).toMatch(/still being analysed/);
   });
 });

@@ -25,8 +25,10 @@ describe('errorText', () => {
   it('points a wrong ID to find_sessions and an unprocessed session to wait_for_session', () => {
     const missing = new NotFoundError('Get Running Summary failed (HTTP 404)', { status: 404, operationId: 'running.getSummary', apiMessage: 'Session not found' });
     expect(errorText(missing, { tool: 'get_running_summary', operationId: 'running.getSummary', sessionId: 'abc' }, [])).toContain('find_sessions');
-    const early = new NotFoundError('x', { status: 404, apiMessage: "Session 'abc' is still processing" });
+    const early = new NotFoundError('x', { status: 404, sessionStatus: 'processing', sessionId: 'abc' });
     expect(errorText(early, { tool: 'get_gait_analysis_report', operationId: 'running.getGaitAnalysis', sessionId: 'abc' }, [])).toContain('wait_for_session');
+    const failed = new NotFoundError('x', { status: 404, sessionStatus: 'failed', sessionId: 'abc' });
+    expect(errorText(failed, { tool: 'get_gait_analysis_report', operationId: 'running.getGaitAnalysis', sessionId: 'abc' }, [])).toMatch(/upload it again/);
   });
 
   it('offers demo data only where the operation has it', () => {

@@ -72,6 +72,17 @@ describe('aikynetix-mcp over stdio', () => {
     expect((video.structuredContent as any).analyzed_video_url).toMatch(/^http/);
   });
 
+  it('a report asked for too early says the session is still processing and to wait, not "wrong ID"', async () => {
+    sim.control.setDelays({ processingDelayMs: 600_000 });
+    const up = await call('upload_video', { user_id: 'ana', video: sampleVideo(), session_name: 'Too early' });
+    sim.control.setDelays({ processingDelayMs: 300 });
+    const id = (up.structuredContent as { session_id: string }).session_id;
+    const early = await call('get_gait_analysis_report', { session_id: id });
+    expect(early.isError).toBe(true);
+    expect(textOf(early)).toMatch(/still processing.*wait_for_session/);
+    expect(textOf(early)).not.toMatch(/find_sessions/);
+  });
+
   it('refuses bad input before any request, naming the field', async () => {
     const before = requestCount(sim);
     const cases: Array<[string, Record<string, unknown>, string]> = [

@@ -22,7 +22,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			}
 			output.push(...(await handler.execute.call(this, client, itemIndex)));
 		} catch (error) {
-			const hint = await notFoundHint(this, client, handler?.op, error, itemIndex);
+			const hint = notFoundHint(error);
 			const nodeError = toNodeError(this.getNode(), error, itemIndex, { labels: handler?.labels, secrets, hint });
 			if (!this.continueOnFail()) throw nodeError;
 			// A failed or timed-out wait still created the session: keep its ID for the next steps.

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import type { Aikynetix, OperationId, WaitForTextOptions } from '@aikynetix/core/host';
+import { generateThenWait, type Aikynetix, type OperationId, type WaitForTextOptions } from '@aikynetix/core/host';
 import { defineNodeOperation, type NodeOperation } from './operation';
 import { readInput } from './input';
 import type { OperationKey } from './properties';
@@ -28,13 +28,15 @@ export function defineGenerateOperation(
 		async execute(this: IExecuteFunctions, client: Aikynetix, itemIndex: number): Promise<INodeExecutionData[]> {
 			const input = readInput(this, operation.op, itemIndex);
 			const signal = this.getExecutionCancelSignal();
-			const started = (await client.call(operation.op.id, input, { signal })) as Record<string, unknown>;
+			const start = async () => (await client.call(operation.op.id, input, { signal })) as Record<string, unknown>;
 			const sessionId = String(input.session_id);
 			if (!(this.getNodeParameter('waitForText', itemIndex, false) as boolean)) {
-				return [{ json: { session_id: sessionId, ...started }, pairedItem: { item: itemIndex } }];
+				return [{ json: { session_id: sessionId, ...(await start()) }, pairedItem: { item: itemIndex } }];
 			}
-			const ready = (await waitForText(client, sessionId, waitOptionsOf(this, itemIndex))) as Record<string, unknown>;
-			return [{ json: { session_id: sessionId, ...started, ...ready }, pairedItem: { item: itemIndex } }];
+			// When the start's answer is lost, the wait finds out whether it took (never a second start).
+			const done = await generateThenWait(start, () => waitForText(client, sessionId, waitOptionsOf(this, itemIndex)));
+			const ready = done.text as Record<string, unknown>;
+			return [{ json: { session_id: sessionId, ...done.started, ...ready }, pairedItem: { item: itemIndex } }];
 		},
 	});
 	return operation;

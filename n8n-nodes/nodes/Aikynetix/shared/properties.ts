@@ -1,5 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { fieldsOf, type AnyOperation, type FieldMeta } from '@aikynetix/core/host';
+import { fieldsOf, needsProcessedSession, type AnyOperation, type FieldMeta } from '@aikynetix/core/host';
 import { sessionLocator } from './sessionLocator';
 
 /** Where an operation's parameters show: its resource and operation values. */
@@ -32,16 +32,6 @@ function choices(field: FieldMeta): INodePropertyOptions[] {
 	return (field.options ?? []).map((o) => ({ name: o.label, value: o.value }));
 }
 
-/**
- * Operations that work on a session in any state; every other one reads a report or data that
- * exists only once the session is processed (the API answers 404 before that).
- */
-const ANY_STATE: ReadonlySet<string> = new Set(['sessions.update', 'sessions.delete', 'running.get']);
-
-/** Whether an operation needs a processed session (its picker then lists only those). */
-export function needsProcessedSession(op: AnyOperation): boolean {
-	return 'session_id' in op.input.shape && !ANY_STATE.has(op.id);
-}
 
 /** One registry field as an n8n property (no displayOptions). */
 export function toProperty(field: FieldMeta, op?: AnyOperation): INodeProperties {

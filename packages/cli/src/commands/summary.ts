@@ -1,4 +1,4 @@
-import { OutcomeUnknownError, WaitTimeoutError } from '@aikynetix/core';
+import { generateThenWait } from '@aikynetix/core';
 import type { Context } from '../context';
 import { cell, table } from '../output';
 import { choiceFlag, secondsFlag } from '../parse';
@@ -57,35 +57,37 @@ async function summary(ctx: Context, id: string, opts: SummaryOptions): Promise<
   }
   if (opts.demo && (opts.generate || opts.wait)) throw new UsageError('--demo cannot be combined with --generate or --wait');
   const client = ctx.client();
-  let threads: unknown;
-  let unknown: OutcomeUnknownError | undefined;
-  if (opts.generate) {
+  const generate = () => {
     const input = { session_id: id, ...(units ? { measurement_system: units } : {}) };
-    try {
-      threads = await client.running.generateSummary(input, { signal: ctx.signal });
+    return client.running.generateSummary(input, { signal: ctx.signal }).then((threads) => {
       ctx.info(`Summary generation started for session ${id}.`);
-    } catch (err) {
-      // The answer was lost and the check could not tell: with --wait, the wait itself finds out.
-      if (!(opts.wait && err instanceof OutcomeUnknownError)) throw err;
-      unknown = err;
-      ctx.info(`The answer to the generation request was lost; waiting for the text to find out whether it started.`);
-    }
-    if (!opts.wait) {
-      ctx.result({ session_id: id, generating: true, threads }, () => `Generating; run "aikynetix summary ${id}" later, or add --wait.\n`);
-      return;
-    }
+      return threads;
+    });
+  };
+  let threads: unknown;
+  if (opts.generate && !opts.wait) {
+    threads = await generate();
+    ctx.result({ session_id: id, generating: true, threads }, () => `Generating; run "aikynetix summary ${id}" later, or add --wait.\n`);
+    return;
   }
   let result: Obj;
   if (opts.wait) {
     const status = ctx.status();
-    status.set(`Waiting for the GenAI summary of ${id}`);
+    const wait = () => {
+      status.set(`Waiting for the GenAI summary of ${id}`);
+      return client.waitForSummaryText(id, { timeoutMs, intervalMs, signal: ctx.signal }) as Promise<Obj>;
+    };
     try {
-      result = (await client.waitForSummaryText(id, { timeoutMs, intervalMs, signal: ctx.signal })) as Obj;
+      // A lost answer to the generation request is settled by the wait (the core's generateThenWait).
+      const done = opts.generate
+        ? await generateThenWait(generate, wait, () => ctx.info('The answer to the generation request was lost; waiting for the text to find out whether it started.'))
+        : { started: undefined, text: await wait() };
+      threads = done.started;
+      result = done.text;
       status.stop('Summary text ready.');
     } catch (err) {
       status.stop();
-      // No text by the deadline after a lost answer: still unknown, and the message says what to check.
-      throw unknown && err instanceof WaitTimeoutError ? unknown : err;
+      throw err;
     }
   } else {
     result = await client.running.getSummary({ session_id: id, ...(opts.demo ? { demo: true } : {}) }, { signal: ctx.signal });

@@ -16,8 +16,38 @@ export class AuthenticationError extends ApiError {}
 export class PermissionDeniedError extends ApiError {}
 /** 403/404 caused by the account having no active paid plan. */
 export class NoPlanError extends PermissionDeniedError {}
-/** 404: the session (or anything matching) does not exist. */
-export class NotFoundError extends ApiError {}
+/** Why a report of an existing session is not there (see NotFoundError.sessionStatus). */
+export type UnprocessedStatus = 'processing' | 'failed';
+
+/** What the core found out about a 404 for an existing session. */
+export interface NotFoundDetails {
+  /** The session exists but is still processing or failed, so the report is not there. */
+  sessionStatus?: UnprocessedStatus;
+  /** The session exists but is of this activity (as the API names it), not the endpoint's. */
+  sessionActivity?: string;
+  /** The session these findings are about. */
+  sessionId?: string;
+}
+
+/**
+ * 404: the session (or anything matching) does not exist. For an operation on one session the core
+ * checks why (see explainNotFound): a session of another activity (`sessionActivity`), or a report
+ * of one still processing or failed (`sessionStatus`); the message and hint then say so.
+ */
+export class NotFoundError extends ApiError {
+  readonly sessionStatus?: UnprocessedStatus;
+  readonly sessionActivity?: string;
+  readonly sessionId?: string;
+  constructor(message: string, details: ErrorDetails & NotFoundDetails & { status: number }) {
+    super(message, details);
+    this.sessionStatus = details.sessionStatus;
+    this.sessionActivity = details.sessionActivity;
+    this.sessionId = details.sessionId;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), sessionStatus: this.sessionStatus, sessionActivity: this.sessionActivity, sessionId: this.sessionId };
+  }
+}
 /** 409/422 and other 4xx the API may send. */
 export class UnprocessableError extends ApiError {}
 

@@ -16,3 +16,4 @@ export {
   type WaitForTextOptions,
   type TextProgress,
 } from './genai';
+export { generateThenWait, type GeneratedText } from './generateThenWait';

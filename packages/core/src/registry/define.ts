@@ -59,6 +59,7 @@ function checked(def: OperationDef): OperationDef {
   // Hosts mark 'none' as read-only: a method that can change state must say what it changes.
   if (def.sideEffect === 'none' && (def.method === 'PUT' || def.method === 'DELETE')) problems.push(`a ${def.method} must declare its sideEffect`);
   if (def.sideEffect === 'creates' && def.idempotent) problems.push('an operation that creates something cannot be idempotent');
+  if (def.anyStatus && !fields.includes('session_id')) problems.push('anyStatus is only for operations on one session (a session_id input)');
   if (problems.length > 0) throw new Error(`Operation ${def.id} is declared wrongly: ${problems.join('; ')}`);
   return def;
 }

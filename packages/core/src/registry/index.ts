@@ -39,6 +39,14 @@ export function getOperation(id: string): AnyOperation {
   return op;
 }
 
+/**
+ * Whether an operation reads what exists only once its session is processed (a report, metrics,
+ * an export): the API answers 404 for it while the session is processing or after it failed.
+ */
+export function needsProcessedSession(op: AnyOperation): boolean {
+  return 'session_id' in op.input.shape && !op.anyStatus;
+}
+
 /** Whether an id names a registered operation. */
 export function isOperationId(id: string): id is OperationId {
   return byId.has(id);

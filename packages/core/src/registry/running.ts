@@ -73,6 +73,7 @@ const get = defineOperation({
   successStatus: 200,
   idempotent: true,
   sideEffect: 'none',
+  anyStatus: true,
 });
 
 const getSummary = defineOperation({

@@ -176,6 +176,7 @@ const update = defineOperation({
   idempotent: true,
   sideEffect: 'updates',
   requires: { admin: true, plan: 403 },
+  anyStatus: true,
 });
 
 const remove = defineOperation({
@@ -191,6 +192,7 @@ const remove = defineOperation({
   idempotent: true,
   sideEffect: 'deletes',
   requires: { admin: true },
+  anyStatus: true,
 });
 
 const getAnalyzedVideo = defineOperation({

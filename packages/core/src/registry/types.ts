@@ -67,6 +67,11 @@ export interface OperationDef<
   readonly emptyOn404?: boolean;
   /** Admin key and/or paid plan; absent when any valid key may call it. */
   readonly requires?: Requirements;
+  /**
+   * For an operation on one session: it answers whatever the session's status. Without it the API
+   * answers 404 until the session is processed (reports and data exist only then).
+   */
+  readonly anyStatus?: true;
 }
 
 /** An operation as written in its area file: `defineArea` adds its id, area and name. */

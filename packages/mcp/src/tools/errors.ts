@@ -58,7 +58,8 @@ function advice(err: unknown, origin: ErrorOrigin): string {
     return `This needs a paid AIKYNETIX plan. Tell the user to upgrade the account${demo ? ', or call the tool again with demo: true to see demo data' : ''}.`;
   }
   if (err instanceof NotFoundError) {
-    if (/process/i.test(err.apiMessage ?? '')) return `The session${id} is not processed yet: call wait_for_session, then call this tool again.`;
+    if (err.sessionStatus === 'processing') return `The session${id} is still processing, so this is not there yet: call wait_for_session, then call this tool again.`;
+    if (err.sessionStatus === 'failed') return `AIKYNETIX could not analyse the session${id}, so this will never be there. Ask the user for a clear video of the athlete and upload it again.`;
     if (origin.sessionId) return `No such session${id}, or it is still processing. ${FIND} If it was just uploaded, call wait_for_session first.`;
     return 'Nothing matched. Loosen the filters or check them with the user.';
   }
