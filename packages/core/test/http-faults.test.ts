@@ -177,6 +177,30 @@ describe('no duplicate side effects', () => {
     expect(server.requests.filter((r) => r.url.includes('form-analysis')).length).toBeGreaterThanOrEqual(4);
   }, 20_000);
 
+  it("the looks after a lost answer stay inside the call's overall deadline (a host's step limit)", async () => {
+    const lostThenNoText = () =>
+      setup([
+        (req, res) => {
+          if (req.url.includes('form-recommendations')) {
+            res.writeHead(504, { 'content-type': 'text/html' });
+            return res.end('<html>Gateway Timeout</html>');
+          }
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ form_comments: null, contact_angle: 1 }));
+        },
+      ]);
+    const looks = (server: { requests: Array<{ url: string }> }) => server.requests.filter((r) => r.url.includes('form-analysis')).length;
+    const unbounded = await lostThenNoText();
+    await unbounded.client.running.generateFormRecommendations({ session_id: 'abc' }).catch(() => undefined);
+    // Pauses of 0, 1, 2 and 4 s fit no deadline of 2.5 s beyond the first two looks.
+    const bounded = await lostThenNoText();
+    const err = await bounded.client.running.generateFormRecommendations({ session_id: 'abc' }, { deadlineMs: 2500 }).catch((e) => e);
+    expect(err).toBeInstanceOf(OutcomeUnknownError);
+    expect(looks(unbounded.server)).toBe(4);
+    expect(looks(bounded.server)).toBeGreaterThanOrEqual(1);
+    expect(looks(bounded.server)).toBeLessThanOrEqual(2);
+  }, 30_000);
+
   it('re-sends an upload rejected with 429 (the server did not act) when the source can be replayed', async () => {
     const { server, client } = await setup([
       byMethod(

@@ -49,6 +49,8 @@ export async function executeOperation(
   } catch (err) {
     if (!(err instanceof AikynetixError) || !isOutcomeUnknown(err)) throw await explained(err);
     ctx.logger.warn?.(`${op.id}: answer lost (${err.name}); checking whether it took effect`, { operationId: op.id });
-    return recovery.after({ read, op, wire, before, error: err, startedAt, signal: options.signal, sleep: ctx.sleep });
+    const deadlineMs = options.deadlineMs ?? ctx.config.deadlineMs;
+    const deadlineAt = deadlineMs === undefined ? Infinity : startedAt + deadlineMs;
+    return recovery.after({ read, op, wire, before, error: err, startedAt, signal: options.signal, sleep: ctx.sleep, deadlineAt });
   }
 }

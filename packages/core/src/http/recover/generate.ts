@@ -1,8 +1,7 @@
 import { AikynetixError, OutcomeUnknownError } from '../../errors';
 import { hasText } from '../../polling/text';
 import type { AnyOperation } from '../../registry/types';
-import { pause as hold } from '../../timing/sleep';
-import { describeLoss, type Recovery, type RecoveryContext } from './index';
+import { beforeLook, describeLoss, type Recovery, type RecoveryContext } from './index';
 
 /** Pauses before each look: GenAI text appears some time after the request was accepted. */
 const LOOK_PAUSES_MS = [0, 1000, 2000, 4000];
@@ -16,10 +15,11 @@ const TEXT_OF: Record<string, { read: string; field: string; title: string }> = 
 
 /** Analyzed video: its GET returns the video, creating it when missing, so one GET settles the outcome. */
 const analyzedVideoRecovery: Recovery = {
-  async after({ read, op, wire, error }: RecoveryContext) {
+  async after(ctx: RecoveryContext) {
+    const { read, op, wire, error } = ctx;
     const { session_id, is_jump, is_weight } = wire;
     try {
-      const video = (await read('sessions.getAnalyzedVideo', { session_id, is_jump, is_weight })) as Record<string, unknown>;
+      const video = (await read('sessions.getAnalyzedVideo', { session_id, is_jump, is_weight }, await beforeLook(ctx, 0))) as Record<string, unknown>;
       if (typeof video.analyzed_video_url === 'string' && video.analyzed_video_url) return { ...video, recovered: true };
     } catch {
       // fall through: say what is known
@@ -31,12 +31,14 @@ const analyzedVideoRecovery: Recovery = {
 /** GenAI text: look for the text a few times; present means the generation took effect. */
 function textRecovery(target: { read: string; field: string; title: string }): Recovery {
   return {
-    async after({ read, op, wire, error, signal, sleep }: RecoveryContext) {
+    async after(ctx: RecoveryContext) {
+      const { read, op, wire, error } = ctx;
       const sessionId = String(wire.session_id);
       for (const pause of LOOK_PAUSES_MS) {
-        if (pause > 0) await hold(sleep, pause, signal);
+        const options = await beforeLook(ctx, pause);
+        if (!options) break;
         try {
-          const report = (await read(target.read, { session_id: sessionId })) as Record<string, unknown>;
+          const report = (await read(target.read, { session_id: sessionId }, options)) as Record<string, unknown>;
           if (hasText(report[target.field])) return { session_id: sessionId, [target.field]: report[target.field], recovered: true };
         } catch (err) {
           if (!(err instanceof AikynetixError) || !err.retryable) break;

@@ -7,7 +7,7 @@ import { AikynetixError, ConnectionError, ResponseParseError, ServerError, Timeo
 import type { AnyOperation } from '../../registry/types';
 import type { CallOptions } from '../context';
 import { generateRecovery } from './generate';
-import type { Sleep } from '../../timing/sleep';
+import { pause as hold, type Sleep } from '../../timing/sleep';
 import { uploadRecovery } from './upload';
 
 /** Calls a read-only operation on the write's behalf (same client, same cancellation). */
@@ -28,6 +28,25 @@ export interface RecoveryContext {
   signal?: AbortSignal;
   /** The host's waiting, for the pauses between looks. */
   sleep: Sleep;
+  /** When the call's overall deadline ends (ms since epoch; Infinity without one): looks stay inside it. */
+  deadlineAt: number;
+}
+
+/** A look needs about this long; a later look that would not get it is not started. */
+const MIN_LOOK_MS = 1500;
+
+/**
+ * Pauses before a look, within the call's deadline (a host such as Zapier ends the whole step at
+ * its own limit). Returns the options for the look's reads (their deadline is what is left), or
+ * undefined when a later look no longer fits. The first look (no pause) always runs.
+ */
+export async function beforeLook(ctx: Pick<RecoveryContext, 'sleep' | 'signal' | 'deadlineAt'>, pauseMs: number): Promise<CallOptions | undefined> {
+  if (pauseMs > 0) {
+    if (Date.now() + pauseMs + MIN_LOOK_MS > ctx.deadlineAt) return undefined;
+    await hold(ctx.sleep, pauseMs, ctx.signal);
+  }
+  if (!Number.isFinite(ctx.deadlineAt)) return {};
+  return { deadlineMs: Math.max(MIN_LOOK_MS, ctx.deadlineAt - Date.now()) };
 }
 
 /** How one kind of write finds out whether it took effect. */

@@ -1,7 +1,7 @@
 import { AikynetixError, NotAppliedError, OutcomeUnknownError } from '../../errors';
 import type { Session } from '../../schemas/session';
-import { pause as hold } from '../../timing/sleep';
-import { describeLoss, type Reader, type Recovery, type RecoveryContext } from './index';
+import type { CallOptions } from '../context';
+import { beforeLook, describeLoss, type Reader, type Recovery, type RecoveryContext } from './index';
 
 /** Pauses before each look for the new session: a gateway's 504 can precede the server finishing. */
 const LOOK_PAUSES_MS = [0, 1000, 2000, 4000];
@@ -14,8 +14,8 @@ interface Snapshot {
   ids: Set<string>;
 }
 
-const listOf = async (read: Reader, userId: string, limit: number): Promise<Session[]> =>
-  ((await read('sessions.filter', { user_id: userId, limit })) as { sessions: Session[] }).sessions;
+const listOf = async (read: Reader, userId: string, limit: number, options?: CallOptions): Promise<Session[]> =>
+  ((await read('sessions.filter', { user_id: userId, limit }, options)) as { sessions: Session[] }).sessions;
 
 const sameName = (a: unknown, b: unknown) =>
   typeof a === 'string' && typeof b === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -41,7 +41,7 @@ export const uploadRecovery: Recovery = {
   },
 
   async after(ctx: RecoveryContext): Promise<unknown> {
-    const { read, op, wire, error, signal } = ctx;
+    const { read, op, wire, error } = ctx;
     const snapshot = ctx.before as Snapshot | undefined;
     const userId = String(wire.user_id);
     const name = wire.session_name;
@@ -51,9 +51,10 @@ export const uploadRecovery: Recovery = {
     let looked = false;
     let found: Session[] = [];
     for (const pause of LOOK_PAUSES_MS) {
-      if (pause > 0) await hold(ctx.sleep, pause, signal);
+      const options = await beforeLook(ctx, pause);
+      if (!options) break;
       try {
-        const list = await listOf(read, userId, LOOK_SIZE);
+        const list = await listOf(read, userId, LOOK_SIZE, options);
         looked = true;
         // Without a note of the sessions before, a same-named session is only a candidate, never proof.
         found = snapshot ? newSessions(list, snapshot, name) : list.filter((s) => name !== undefined && sameName(s.title, name)).slice(0, 3);
