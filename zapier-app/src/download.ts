@@ -67,21 +67,38 @@ export function zapierFetch(z: ZObject): typeof fetch {
   };
 }
 
+const mb = (n: number) => `${Math.round(n / 1e6)} MB`;
+
+function tooLarge(what: string): ValidationError {
+  return fileError(`${what}; a Zapier step moves at most ${mb(MAX_ZAPIER_VIDEO_BYTES)} in its 30 s. Upload large videos with the AIKYNETIX n8n node or CLI (any size)`);
+}
+
 /**
- * The core's downloader on z.request, refusing at once (before anything is created) a file whose
- * announced size Zapier cannot move within a step; the message names the field and the way out.
+ * The bytes of a file whose host did not say its size, stopped with the same refusal as soon as
+ * they pass the limit. The upload's body then ends unfinished, so the API cannot store the video.
+ */
+async function* capped(stream: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let seen = 0;
+  for await (const chunk of stream) {
+    seen += chunk.byteLength;
+    if (seen > MAX_ZAPIER_VIDEO_BYTES) throw tooLarge(`is larger than ${mb(MAX_ZAPIER_VIDEO_BYTES)} (its host did not say its size)`);
+    yield chunk;
+  }
+}
+
+/**
+ * The core's downloader on z.request, refusing a file Zapier cannot move within a step: at once
+ * (before anything is sent) when its host announces the size, else as soon as the bytes pass the
+ * limit. The message names the field and the way out.
  */
 export function zapierDownloader(z: ZObject): Downloader {
   const download = createDownloader({ fetch: zapierFetch(z) });
   return async (url, signal) => {
     const video = await download(url, signal);
-    if (video.size !== undefined && video.size > MAX_ZAPIER_VIDEO_BYTES) {
+    if (video.size === undefined) return { ...video, stream: capped(video.stream) };
+    if (video.size > MAX_ZAPIER_VIDEO_BYTES) {
       video.close?.();
-      const mb = (n: number) => `${Math.round(n / 1e6)} MB`;
-      throw fileError(
-        `is ${mb(video.size)}; a Zapier step moves at most ${mb(MAX_ZAPIER_VIDEO_BYTES)} in its 30 s. ` +
-          'Upload large videos with the AIKYNETIX n8n node or CLI (any size)',
-      );
+      throw tooLarge(`is ${mb(video.size)}`);
     }
     return video;
   };

@@ -1,4 +1,5 @@
 import { Agent as HttpAgent } from 'node:http';
+import { Readable } from 'node:stream';
 import { Agent as HttpsAgent } from 'node:https';
 import type { Socket } from 'node:net';
 import type { Transport, TransportRequest, TransportResponse } from '@aikynetix/core/host';
@@ -29,24 +30,36 @@ function headersOf(headers: { forEach(cb: (value: string, key: string) => void):
 export function zapierTransport(z: ZObject): Transport {
   return {
     async send(req: TransportRequest): Promise<TransportResponse> {
+      // Streams become a Readable, never buffered.
+      const body = toNodeBody(req.body);
       const options: ZRequestOptions = {
         method: req.method,
         url: req.url,
         headers: { ...req.headers },
-        // streams become a Readable, never buffered
-        body: toNodeBody(req.body),
+        body,
         skipThrowForStatus: true,
         throwForThrottlingEarly: false,
       };
       // The core enforces its own timeouts through the signal (idle-based for uploads), so no
       // node-fetch `timeout`, which would cut a long upload short.
       const lost = new AbortController();
+      // node-fetch 2 pipes the body and ignores its errors: a video source that fails mid-upload
+      // (a download cut, a file over a limit) would leave the request hanging. End it, and report
+      // the source's own error.
+      let sourceError: unknown;
+      if (body instanceof Readable) {
+        body.once('error', (err) => {
+          sourceError = err;
+          lost.abort();
+        });
+      }
       options.signal = req.signal ? AbortSignal.any([req.signal, lost.signal]) : lost.signal;
       options.agent = watchedAgent(req.url, () => lost.abort());
       try {
         const res = await z.request(options as HttpRequestOptions & { url: string });
         return { status: res.status, headers: headersOf(res.headers), body: res.content ?? '' };
       } catch (err) {
+        if (sourceError !== undefined) throw sourceError;
         // reported as a connection failure (the core classifies it), not as the caller's abort
         if (lost.signal.aborted && !req.signal?.aborted) {
           throw Object.assign(new Error('the connection closed before the response was complete'), { code: 'ECONNRESET' });

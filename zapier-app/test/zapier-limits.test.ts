@@ -26,6 +26,28 @@ async function hugeFileHost(size: number): Promise<{ url: string; requests: numb
   };
 }
 
+/** A file host that streams `size` bytes of MP4 without announcing the size (chunked). */
+async function unannouncedFileHost(size: number): Promise<{ url: string; close(): Promise<void> }> {
+  const chunk = Buffer.alloc(1 << 20, 7);
+  Buffer.from('\u0000\u0000\u0000\u0018ftypisom', 'latin1').copy(chunk);
+  const server: Server = createServer(async (_req, res) => {
+    res.writeHead(200, { 'content-type': 'video/mp4' });
+    for (let sent = 0; sent < size && !res.destroyed; sent += chunk.length) {
+      if (!res.write(chunk.subarray(0, Math.min(chunk.length, size - sent)))) await new Promise((r) => res.once('drain', r));
+    }
+    res.end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
 describe("Upload Video at Zapier's limits", () => {
   let sim: Simulator;
   beforeAll(async () => {
@@ -54,6 +76,25 @@ describe("Upload Video at Zapier's limits", () => {
       await host.close();
     }
   });
+
+  it('a file whose host does not say its size is stopped once it passes the limit, naming the field; nothing is created', async () => {
+    const host = await unannouncedFileHost(MAX_ZAPIER_VIDEO_BYTES + 8 * (1 << 20));
+    try {
+      const before = sim.control.stats().sessionsCreated;
+      const err = await failureOf(
+        run('creates', 'upload_video', { authData: authFor(sim.url, sim.apiKey), inputData: { video: `${host.url}/stream.mp4`, user_id: 'a1' } }),
+      );
+      const { message, code } = payloadOf(err);
+      expect(err.name).toBe('AppError');
+      expect(code).toBe('InvalidInput');
+      expect(message).toMatch(/Video File \(video\): is larger than 100 MB \(its host did not say its size\)/);
+      expect(message).toMatch(/n8n node or CLI/);
+      expect(message.length).toBeLessThan(250);
+      expect(sim.control.stats().sessionsCreated).toBe(before);
+    } finally {
+      await host.close();
+    }
+  }, 60_000);
 
   it('the limit sits below what Zapier downloads (about 120 MB)', () => {
     expect(MAX_ZAPIER_VIDEO_BYTES).toBeLessThanOrEqual(120 * 1000 * 1000);
