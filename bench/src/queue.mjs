@@ -46,7 +46,7 @@ function section(results) {
         x.workers,
         `${x.mib} MiB`,
         x.concurrent,
-        `${x.ok}/${x.concurrent} (${x.created ?? '?'})`,
+        `${x.ok}/${x.concurrent} (${x.created ?? '?'})${x.stopped?.length ? `; ${x.stopped.join(', ')} stopped` : ''}`,
         fmt(x.seconds),
         `${fmt(x.main.idle, 0)} → ${fmt(x.main.peak, 0)}`,
         x.workerPeaks.map((w) => `${fmt(w.idle, 0)} → ${fmt(w.peak, 0)}`).join('; '),

@@ -1,5 +1,5 @@
 // Runs the benchmarks and prints each table; with --out <file> also writes them as one markdown page.
-// Usage: node bench/src/run.mjs [--only upload,n8n-peer,poll,overhead,queue,coldstart] [--sizes 1,4] [--reps 3] [--out docs/benchmarks.md]
+// Usage: node bench/src/run.mjs [--only upload,n8n-peer,poll,overhead,queue,mcp,coldstart] [--sizes 1,4] [--reps 3] [--out docs/benchmarks.md]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadAvg, machine } from './lib/machine.mjs';
@@ -41,6 +41,10 @@ if (want('overhead')) {
 if (want('queue')) {
   const { queueBench } = await import('./queue.mjs');
   sections.push(await queueBench({ log }));
+}
+if (want('mcp')) {
+  const { mcpStartBench } = await import('./mcpStart.mjs');
+  sections.push(await mcpStartBench({ log }));
 }
 if (want('coldstart')) {
   const { coldStartBench } = await import('./coldstart.mjs');

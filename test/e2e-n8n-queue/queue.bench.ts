@@ -1,7 +1,7 @@
 // Benchmark (not part of `npm test`: jest only picks up *.test.ts): n8n queue mode throughput and
 // worker memory, with 1 and then 2 workers. Run by bench/src/queue.mjs, which prints the table;
 // the results go to the JSON file named by AIKYNETIX_QUEUE_BENCH_OUT.
-import { mkdirSync, mkdtempSync, openAsBlob, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -10,7 +10,7 @@ import { start, type Simulator } from '@aikynetix/simulator';
 import { ensureN8n } from '../e2e-n8n/n8n-cli';
 import { N8nApi } from './api';
 import { Cluster, type Instance } from './cluster';
-import { writeVideo } from './media';
+import { postVideo, writeVideo } from './media';
 import { Recorder } from './recorder';
 import { ensureDebianPackages, startPostgres, startRedis, type Postgres, type Service } from './services';
 import { recorderNode, triggerWorkflow, uploadWorkflow, type CredentialRef } from './workflows';
@@ -32,6 +32,9 @@ async function waitUntil(what: string, check: () => boolean | Promise<boolean>, 
     await sleep(200);
   }
 }
+
+/** Whether an n8n process is still running. */
+const alive = (inst: Instance) => inst.child !== undefined && inst.child.exitCode === null && inst.child.signalCode === null;
 
 /** The distinct error lines of an n8n log excerpt (at most 8). */
 function errorLines(log: string): string[] {
@@ -146,6 +149,17 @@ describe('n8n queue mode benchmark', () => {
         for (const concurrent of CONCURRENCY) {
           await sleep(2000);
           const instances: Instance[] = [cluster.main, ...cluster.workers];
+          // A process that died in the previous row (out of memory) is started again, so each row
+          // is measured on its own.
+          const restarted: string[] = [];
+          for (const inst of instances) {
+            if (alive(inst)) continue;
+            await inst.start();
+            restarted.push(inst.name);
+          }
+          if (restarted.length > 0) {
+            await waitUntil('webhook after restart', async () => (await fetch(`${api.baseUrl}/webhook/${uploadHook}`, { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1' } })).status === 204, 120_000);
+          }
           for (const inst of instances) inst.resetPeak();
           const idle = instances.map((inst) => inst.rssMiB());
           const createdBefore = sim.control.stats().sessionsCreated;
@@ -153,12 +167,8 @@ describe('n8n queue mode benchmark', () => {
           const t2 = Date.now();
           const answers = await Promise.all(
             Array.from({ length: concurrent }, async (_, i) => {
-              const form = new FormData();
-              form.append('athlete', `mem-${i}`);
-              form.append('title', `mem ${mib} MiB`);
-              form.append('data', await openAsBlob(file, { type: 'video/mp4' }), `video-${mib}.mp4`);
               try {
-                const res = await fetch(`${api.baseUrl}/webhook/${uploadHook}`, { method: 'POST', body: form });
+                const res = await postVideo(`${api.baseUrl}/webhook/${uploadHook}`, file, { athlete: `mem-${i}`, title: `mem ${mib} MiB` });
                 return { status: res.status, body: (await res.text()).slice(0, 300) };
               } catch (e) {
                 return { status: 0, body: String((e as Error).cause ?? e) };
@@ -178,6 +188,9 @@ describe('n8n queue mode benchmark', () => {
             // The reason n8n logged (a webhook caller only gets "Workflow could not be started!").
             logged: answers.every((a) => a.status === 200) ? [] : errorLines(instances.map((inst, i) => inst.log.slice(logFrom[i])).join('\n')),
             seconds,
+            // n8n processes that exited during the row (e.g. out of memory), and those restarted before it.
+            stopped: instances.filter((inst) => !alive(inst)).map((inst) => inst.name),
+            restarted,
             main: { idle: idle[0], peak: cluster.main.peakRssMiB },
             workerPeaks: cluster.workers.map((w, i) => ({ idle: idle[i + 1], peak: w.peakRssMiB })),
           });

@@ -1,7 +1,7 @@
 // n8n's queue mode with real parts: Debian's Redis and PostgreSQL, the pinned n8n as one main and
 // two workers (own user folders, the package installed on each), the simulator as the API.
 // Every scenario checks exact counts where the user's own system would see them (the recorder).
-import { mkdirSync, mkdtempSync, openAsBlob, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -10,7 +10,7 @@ import { start, type Simulator } from '@aikynetix/simulator';
 import { ensureN8n } from '../e2e-n8n/n8n-cli';
 import { N8nApi } from './api';
 import { Cluster } from './cluster';
-import { sha256, writeVideo } from './media';
+import { postVideo, sha256, writeVideo } from './media';
 import { Recorder } from './recorder';
 import { ensureDebianPackages, startPostgres, startRedis, type Postgres, type Service } from './services';
 import { CATCH_UP_EXAMPLE, triggerWorkflow, uploadWorkflow, type CredentialRef } from './workflows';
@@ -183,11 +183,7 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
     const t0 = Date.now();
     const responses = await Promise.all(
       videos.map(async (v, i) => {
-        const form = new FormData();
-        form.append('athlete', `athlete-concurrent-${i}`);
-        form.append('title', v.title);
-        form.append('data', await openAsBlob(v.file, { type: 'video/mp4' }), path.basename(v.file));
-        const res = await fetch(`${api.baseUrl}/webhook/${hook}`, { method: 'POST', body: form });
+        const res = await postVideo(`${api.baseUrl}/webhook/${hook}`, v.file, { athlete: `athlete-concurrent-${i}`, title: v.title });
         return { status: res.status, body: (await res.json()) as { session_id?: string; title?: string } };
       }),
     );
@@ -221,11 +217,7 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
     const file = path.join(files, 'too-big.mp4');
     await writeVideo(file, (DB_CAP_MIB + 4) * 1024 * 1024);
     const before = sim.control.stats().sessionsCreated;
-    const form = new FormData();
-    form.append('athlete', 'athlete-big');
-    form.append('title', 'too big');
-    form.append('data', await openAsBlob(file, { type: 'video/mp4' }), 'too-big.mp4');
-    const res = await fetch(`${api.baseUrl}/webhook/${hook}`, { method: 'POST', body: form });
+    const res = await postVideo(`${api.baseUrl}/webhook/${hook}`, file, { athlete: 'athlete-big', title: 'too big' });
     const body = await res.text();
     expect(res.status).toBeGreaterThanOrEqual(400);
     // What the caller is told, else what the execution list shows.
@@ -245,10 +237,7 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
     const file = path.join(files, 'over-form-cap.mp4');
     await writeVideo(file, (FORM_CAP_MIB + 1) * 1024 * 1024);
     const before = sim.control.stats().sessionsCreated;
-    const form = new FormData();
-    form.append('athlete', 'athlete-form-cap');
-    form.append('data', await openAsBlob(file, { type: 'video/mp4' }), 'over-form-cap.mp4');
-    const res = await fetch(`${api.baseUrl}/webhook/${hook}`, { method: 'POST', body: form });
+    const res = await postVideo(`${api.baseUrl}/webhook/${hook}`, file, { athlete: 'athlete-form-cap' });
     const body = await res.text();
     expect(res.status).toBe(413);
     expect(body).toMatch(/exceeds the allowed size/);
@@ -266,12 +255,8 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
     const file = path.join(files, 'wait.mp4');
     await writeVideo(file, 256 * 1024);
     const before = sim.control.stats().sessionsCreated;
-    const form = new FormData();
-    form.append('athlete', 'athlete-wait');
-    form.append('title', 'waited');
-    form.append('data', await openAsBlob(file, { type: 'video/mp4' }), 'wait.mp4');
     let answeredAt = 0;
-    const call = fetch(`${api.baseUrl}/webhook/${hook}`, { method: 'POST', body: form }).then(async (r) => {
+    const call = postVideo(`${api.baseUrl}/webhook/${hook}`, file, { athlete: 'athlete-wait', title: 'waited' }).then(async (r) => {
       answeredAt = Date.now();
       return { status: r.status, body: await r.text() };
     });
@@ -362,11 +347,7 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
     const file = path.join(files, 'fs-mode.mp4');
     await writeVideo(file, 256 * 1024);
     const before = sim.control.stats().sessionsCreated;
-    const form = new FormData();
-    form.append('athlete', 'athlete-fs');
-    form.append('title', 'filesystem mode');
-    form.append('data', await openAsBlob(file, { type: 'video/mp4' }), 'fs-mode.mp4');
-    const res = await fetch(`${api.baseUrl}/webhook/${hook}`, { method: 'POST', body: form });
+    const res = await postVideo(`${api.baseUrl}/webhook/${hook}`, file, { athlete: 'athlete-fs', title: 'filesystem mode' });
     const body = await res.text();
     const [execution] = await api.executions(workflowId);
     const data = (await api.execution(execution.id)).data;

@@ -79,6 +79,21 @@ describe('retries of idempotent requests', () => {
   });
 });
 
+/** A server whose answer to generating form recommendations is a 504, and whose report never has the text. */
+function lostGenerationNoText() {
+  // form-analysis is a POST that only reads: answer by path, not by method.
+  return setup([
+    (req, res) => {
+      if (req.url.includes('form-recommendations')) {
+        res.writeHead(504, { 'content-type': 'text/html' });
+        return res.end('<html>Gateway Timeout</html>');
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ form_comments: null, contact_angle: 1 }));
+    },
+  ]);
+}
+
 describe('no duplicate side effects', () => {
   /** A step that answers by method: the write's script for POSTs, `read` for the recovery's GETs. */
   const byMethod = (posts: Step[], read: (n: number) => object): Step => {
@@ -156,17 +171,7 @@ describe('no duplicate side effects', () => {
   });
 
   it('a generation whose text never shows: OutcomeUnknownError naming the session and what to look at, no retry advice', async () => {
-    // form-analysis is a POST that only reads: answer by path, not by method.
-    const { server, client } = await setup([
-      (req, res) => {
-        if (req.url.includes('form-recommendations')) {
-          res.writeHead(504, { 'content-type': 'text/html' });
-          return res.end('<html>Gateway Timeout</html>');
-        }
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ form_comments: null, contact_angle: 1 }));
-      },
-    ]);
+    const { server, client } = await lostGenerationNoText();
     const err = await client.running.generateFormRecommendations({ session_id: 'abc' }).catch((e) => e);
     expect(err).toBeInstanceOf(OutcomeUnknownError);
     expect(err.candidates).toEqual(['abc']);
@@ -178,22 +183,11 @@ describe('no duplicate side effects', () => {
   }, 20_000);
 
   it("the looks after a lost answer stay inside the call's overall deadline (a host's step limit)", async () => {
-    const lostThenNoText = () =>
-      setup([
-        (req, res) => {
-          if (req.url.includes('form-recommendations')) {
-            res.writeHead(504, { 'content-type': 'text/html' });
-            return res.end('<html>Gateway Timeout</html>');
-          }
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ form_comments: null, contact_angle: 1 }));
-        },
-      ]);
     const looks = (server: { requests: Array<{ url: string }> }) => server.requests.filter((r) => r.url.includes('form-analysis')).length;
-    const unbounded = await lostThenNoText();
+    const unbounded = await lostGenerationNoText();
     await unbounded.client.running.generateFormRecommendations({ session_id: 'abc' }).catch(() => undefined);
     // Pauses of 0, 1, 2 and 4 s fit no deadline of 2.5 s beyond the first two looks.
-    const bounded = await lostThenNoText();
+    const bounded = await lostGenerationNoText();
     const err = await bounded.client.running.generateFormRecommendations({ session_id: 'abc' }, { deadlineMs: 2500 }).catch((e) => e);
     expect(err).toBeInstanceOf(OutcomeUnknownError);
     expect(looks(unbounded.server)).toBe(4);
