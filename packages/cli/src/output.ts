@@ -1,4 +1,4 @@
-import { AikynetixError, ValidationError } from '@aikynetix/core';
+import { AikynetixError, NotFoundError, ValidationError } from '@aikynetix/core';
 
 /** One column of a table: header and how to read the cell from a row. */
 export interface Column<T> {
@@ -69,6 +69,21 @@ export function fieldLabel(field: string): string {
   return flag ? `${flag} (${field})` : field;
 }
 
+/** The core's finding about a 404 in this CLI's terms (its commands), where it has one. */
+function cliHint(err: AikynetixError): string | undefined {
+  if (!(err instanceof NotFoundError) || !err.sessionId) return undefined;
+  const id = err.sessionId;
+  if (err.sessionStatus === 'processing') {
+    return `The session is still being analysed: run this again once "aikynetix sessions get ${id}" shows it processed (next time, "aikynetix upload … --wait" waits for you).`;
+  }
+  if (err.sessionStatus === 'failed') return `AIKYNETIX could not analyse session ${id}'s video, so this will never be there: upload the video again (it becomes a new session).`;
+  if (err.sessionActivity) {
+    const flag = ({ 'vertical jump': 'jumping', weightlifting: 'weightlifting' } as Record<string, string>)[err.sessionActivity.toLowerCase()];
+    return `Session ${id} is a ${err.sessionActivity} session: ${flag ? `"aikynetix export ${id} --activity ${flag}" reads it; ` : ''}the reports and the summary are for running sessions.`;
+  }
+  return undefined;
+}
+
 /** A human error message: the message, each invalid field, and the hint. */
 export function formatError(err: unknown): string {
   if (err instanceof ValidationError) {
@@ -80,7 +95,8 @@ export function formatError(err: unknown): string {
     const lines = [`Error: ${err.message}`];
     if (err.apiMessage && !err.message.includes(err.apiMessage)) lines.push(`API said: ${err.apiMessage}`);
     if (err.requestId) lines.push(`Request id: ${err.requestId}`);
-    if (err.hint) lines.push(`Hint: ${err.hint}`);
+    const hint = cliHint(err) ?? err.hint;
+    if (hint) lines.push(`Hint: ${hint}`);
     return lines.join('\n') + '\n';
   }
   const message = err instanceof Error ? err.message : String(err);

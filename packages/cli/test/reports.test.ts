@@ -55,6 +55,26 @@ describe('report', () => {
   });
 });
 
+describe('a session that exists but has no such report', () => {
+  it('still processing, failed, or of another activity: exit 4 with a hint in CLI terms, not "check the session ID"', async () => {
+    sim.control.setDelays({ processingDelayMs: 600_000 });
+    const [busy] = sim.control.seed({ count: 1, processed: false }).ids;
+    sim.control.setDelays({ processingDelayMs: 300 });
+    const [broken] = sim.control.seed({ count: 1, failedEvery: 1 }).ids;
+    const [lift] = sim.control.seed({ count: 1, activity: 'Weightlifting' }).ids;
+    const early = await cli(['report', 'gait', busy], { env });
+    expect(early.code).toBe(4);
+    expect(early.stderr).toContain(`Hint: The session is still being analysed: run this again once "aikynetix sessions get ${busy}" shows it processed`);
+    const failed = await cli(['summary', broken], { env });
+    expect(failed.code).toBe(4);
+    expect(failed.stderr).toMatch(/Hint: AIKYNETIX could not analyse .* upload the video again/);
+    const other = await cli(['report', 'form', lift], { env });
+    expect(other.code).toBe(4);
+    expect(other.stderr).toContain(`"aikynetix export ${lift} --activity weightlifting" reads it`);
+    for (const r of [early, failed, other]) expect(r.stderr).not.toMatch(/Check the session ID/);
+  });
+});
+
 describe('summary', () => {
   it('without text yet, shows metrics and says how to generate', async () => {
     const r = await cli(['summary', id], { env });
