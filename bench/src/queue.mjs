@@ -69,7 +69,7 @@ function section(results) {
     memory,
     '',
     ...(failed.length ? ['Rows with failed uploads:', '', ...failed, ''] : []),
-    '- In database mode the main holds each received file while storing it in PostgreSQL, and a worker holds each video it uploads in memory (n8n reads a database-mode file as one buffer): size `--concurrency` so that concurrency × the growth per upload fits the worker, or use S3.',
+    '- In database mode the main holds each received file while storing it in PostgreSQL, and a worker holds each video it uploads in memory (n8n reads a database-mode file as one buffer): size `--concurrency` so that concurrency × the growth per upload fits the worker, or use S3 (n8n Enterprise).',
   ].join('\n');
 }
 
