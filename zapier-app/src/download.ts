@@ -26,6 +26,25 @@ export function checkFileUrl(value: unknown): string {
   return text;
 }
 
+/**
+ * A node stream as a web stream that reads only when asked. Unlike Readable.toWeb, nothing is
+ * pushed after the reader stops (e.g. a file refused midway): a late chunk can never hit a closed
+ * stream and surface as an uncaught TypeError.
+ */
+function pulled(source: Readable): ReadableStream<Uint8Array> {
+  const chunks = source[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await chunks.next();
+      if (done) controller.close();
+      else controller.enqueue(typeof value === 'string' ? Buffer.from(value) : (value as Uint8Array));
+    },
+    async cancel() {
+      await chunks.return?.();
+    },
+  });
+}
+
 /** Statuses whose responses can have no body (the Response constructor refuses one). */
 const NULL_BODY = new Set([101, 204, 205, 304]);
 
@@ -62,8 +81,7 @@ export function zapierFetch(z: ZObject): typeof fetch {
       (res.body as unknown as Readable).destroy?.();
       return new Response(null, { status: res.status, headers });
     }
-    const body = Readable.toWeb(res.body as unknown as Readable) as unknown as ReadableStream<Uint8Array>;
-    return new Response(body, { status: res.status, headers });
+    return new Response(pulled(res.body as unknown as Readable), { status: res.status, headers });
   };
 }
 

@@ -48,8 +48,8 @@ export function zapierTransport(z: ZObject): Transport {
       // the source's own error.
       let sourceError: unknown;
       if (body instanceof Readable) {
-        body.once('error', (err) => {
-          sourceError = err;
+        body.on('error', (err) => {
+          sourceError ??= err;
           lost.abort();
         });
       }

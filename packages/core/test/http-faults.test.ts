@@ -217,6 +217,17 @@ describe('no duplicate side effects', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('a 404 whose answer was cut short is an unreadable answer (retried), not a wrong base URL: the DELETE still reports deleted', async () => {
+    const { server, client } = await setup([
+      { reset: true },
+      { status: 404, headers: { 'content-type': 'application/json' }, body: '{"error": "Session \'abc\' no' },
+      { status: 404, body: { error: "Session 'abc' not found" } },
+    ]);
+    const res = await client.sessions.delete({ session_id: 'abc' });
+    expect(res).toMatchObject({ recovered: true });
+    expect(server.requests).toHaveLength(3);
+  });
+
   it('an unreadable 200 on a read is retried', async () => {
     const { server, client } = await setup([{ status: 200, body: '<html>cached page</html>' }, { status: 200, body: '{"met' }, ok]);
     await expect(client.running.getSummary({ session_id: 'abc' })).resolves.toBeTruthy();

@@ -10,6 +10,7 @@ import {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  ResponseParseError,
   ServerError,
   TimeoutError,
   UnprocessableError,
@@ -59,6 +60,18 @@ export function isApiErrorBody(body: string): boolean {
   }
 }
 
+/** A body that starts as JSON but does not parse: an answer cut short on the way. */
+function looksCutShort(body: string): boolean {
+  const text = body.trimStart();
+  if (!text.startsWith('{') && !text.startsWith('[')) return false;
+  try {
+    JSON.parse(text);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 const HINTS = {
   400: 'Check the fields of this step against what AIKYNETIX expects (the message names the problem).',
   401: 'Check the API key in your AIKYNETIX credentials (and the auth style); create a new key if it was revoked.',
@@ -99,6 +112,15 @@ export function errorFromResponse(
   if (status === 400) return new BadRequestError(what, { ...base, hint: HINTS[400] });
   if (status === 401) return new AuthenticationError(what, { ...base, hint: HINTS[401] });
   if (status === 403) return new PermissionDeniedError(what, { ...base, hint: HINTS[403] });
+  if (status === 404 && !isApiErrorBody(res.body) && looksCutShort(res.body)) {
+    // JSON that stops midway: the API's answer damaged on the way (a proxy, a dropped connection).
+    return new ResponseParseError(`${op.title}: the answer (HTTP 404) arrived cut short`, {
+      ...base,
+      bodySnippet: truncate(scrub(res.body, secrets), 200),
+      unparsable: true,
+      hint: 'This is usually a temporary server or proxy problem.',
+    });
+  }
   if (status === 404 && !isApiErrorBody(res.body)) {
     // Not the API's answer: the base URL points at something else (a web site, a wrong path).
     const where = baseUrl ? ` at ${baseUrl}` : '';
