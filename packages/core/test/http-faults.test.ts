@@ -73,9 +73,12 @@ describe('retries of idempotent requests', () => {
   });
 
   it('stops at the overall deadline', async () => {
-    const { client } = await setup([{ status: 503, body: {} }], { maxRetries: 10, deadlineMs: 400 });
+    const { server, client } = await setup([{ status: 503, body: {} }], { maxRetries: 10, deadlineMs: 400 });
     const err = await client.running.getSummary({ session_id: 'abc' }).catch((e) => e);
-    expect(err instanceof ServerError || err instanceof DeadlineExceededError).toBe(true);
+    // The last 503, the deadline itself, or (on a slow machine) the attempt the deadline cut short.
+    expect(err instanceof ServerError || err instanceof DeadlineExceededError || err instanceof TimeoutError).toBe(true);
+    // Ten retries were allowed; the deadline (retry pauses start at 250 ms) leaves room for very few.
+    expect(server.requests.length).toBeLessThanOrEqual(3);
   });
 });
 
