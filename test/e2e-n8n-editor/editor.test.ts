@@ -99,9 +99,16 @@ async function newWorkflow(): Promise<void> {
 
 /** Types into the node panel's search field once it is there. */
 async function search(text: string): Promise<void> {
-	// The panel focuses its search field once its slide-in animation is over.
-	await page.waitForTimeout(2500);
-	await page.keyboard.type(text);
+	// The panel focuses its search field once its slide-in animation is over; on a loaded machine
+	// that can be later, and keystrokes typed before it are lost: type until a field holds the text.
+	type Inputs = { document: { querySelectorAll(selector: string): ArrayLike<{ value?: string }> } };
+	const typed = () => page.evaluate((t) => Array.from((globalThis as unknown as Inputs).document.querySelectorAll('input')).some((i) => i.value === t), text);
+	for (let tries = 0; tries < 4; tries++) {
+		await page.waitForTimeout(2500);
+		if (await typed()) break;
+		await page.keyboard.type(text);
+		if (await typed()) break;
+	}
 	await page.waitForTimeout(1500);
 }
 
