@@ -100,14 +100,21 @@ async function newWorkflow(): Promise<void> {
 /** Types into the node panel's search field once it is there. */
 async function search(text: string): Promise<void> {
 	// The panel focuses its search field once its slide-in animation is over; on a loaded machine
-	// that can be later, and keystrokes typed before it are lost: type until a field holds the text.
-	type Inputs = { document: { querySelectorAll(selector: string): ArrayLike<{ value?: string }> } };
-	const typed = () => page.evaluate((t) => Array.from((globalThis as unknown as Inputs).document.querySelectorAll('input')).some((i) => i.value === t), text);
-	for (let tries = 0; tries < 4; tries++) {
-		await page.waitForTimeout(2500);
-		if (await typed()) break;
-		await page.keyboard.type(text);
-		if (await typed()) break;
+	// keystrokes typed before that are lost (or half lost). So: fill the panel's own field, or
+	// replace what the focused field holds, until a visible field holds exactly the text
+	// (an earlier panel's field may still be in the page, hidden).
+	type Page = { document: { activeElement: { tagName?: string } | null; querySelectorAll(selector: string): ArrayLike<{ value?: string; offsetParent?: unknown }> } };
+	// These run in the browser: only globalThis there, nothing from this file.
+	const typed = () => page.evaluate((t) => Array.from((globalThis as unknown as Page).document.querySelectorAll('input')).some((i) => i.value === t && i.offsetParent !== null), text);
+	const inInput = () => page.evaluate(() => (globalThis as unknown as Page).document.activeElement?.tagName === 'INPUT');
+	for (let tries = 0; tries < 5 && !(await typed()); tries++) {
+		await page.waitForTimeout(2000);
+		const field = page.locator('input[data-test-id="node-creator-search-bar"]:visible').first();
+		if ((await field.count()) > 0) await field.fill(text);
+		else if (await inInput()) {
+			await page.keyboard.press('ControlOrMeta+A');
+			await page.keyboard.type(text);
+		} else if (tries === 4) await page.keyboard.type(text);
 	}
 	await page.waitForTimeout(1500);
 }
