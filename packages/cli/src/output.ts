@@ -1,4 +1,4 @@
-import { AikynetixError, NotFoundError, ValidationError } from '@aikynetix/core';
+import { AikynetixError, NotFoundError, ValidationError, areaOfActivity } from '@aikynetix/core';
 
 /** One column of a table: header and how to read the cell from a row. */
 export interface Column<T> {
@@ -78,7 +78,8 @@ function cliHint(err: AikynetixError): string | undefined {
   }
   if (err.sessionStatus === 'failed') return `AIKYNETIX could not analyse session ${id}'s video, so this will never be there: upload the video again (it becomes a new session).`;
   if (err.sessionActivity) {
-    const flag = ({ 'vertical jump': 'jumping', weightlifting: 'weightlifting' } as Record<string, string>)[err.sessionActivity.toLowerCase()];
+    const area = areaOfActivity(err.sessionActivity);
+    const flag = area === 'running' ? undefined : area;
     return `Session ${id} is a ${err.sessionActivity} session: ${flag ? `"aikynetix export ${id} --activity ${flag}" reads it; ` : ''}the reports and the summary are for running sessions.`;
   }
   return undefined;

@@ -1,4 +1,4 @@
-import { NotFoundError } from '@aikynetix/core/host';
+import { NotFoundError, areaOfActivity } from '@aikynetix/core/host';
 
 /** The core's finding in this editor's words (the fields and trigger event as n8n shows them). */
 const HINTS = {
@@ -8,9 +8,6 @@ const HINTS = {
 		'AIKYNETIX could not analyse this session\'s video, so it will never have a report: upload the video again (it becomes a new session).',
 } as const;
 
-/** The node's resource for each activity, as the API names activities. */
-const RESOURCE_OF: Readonly<Record<string, string>> = { running: 'Running', 'vertical jump': 'Jumping', weightlifting: 'Weightlifting' };
-
 /**
  * The API answers 404 alike for an unknown session, a session of another activity and a report
  * of one still processing or failed; the core finds out which (`sessionActivity`, `sessionStatus`).
@@ -19,7 +16,9 @@ const RESOURCE_OF: Readonly<Record<string, string>> = { running: 'Running', 'ver
 export function notFoundHint(error: unknown): string | undefined {
 	if (!(error instanceof NotFoundError)) return undefined;
 	if (error.sessionActivity) {
-		const resource = RESOURCE_OF[error.sessionActivity.toLowerCase()];
+		// The node's resources are the registry's areas, shown capitalised.
+		const area = areaOfActivity(error.sessionActivity);
+		const resource = area && area.charAt(0).toUpperCase() + area.slice(1);
 		return resource
 			? `This is a ${error.sessionActivity} session: choose Resource "${resource}" for it.`
 			: `This is a ${error.sessionActivity} session, which this node has no reports for.`;

@@ -1,11 +1,8 @@
 import { NotFoundError, type UnprocessedStatus } from '../errors/api';
-import { needsProcessedSession } from '../registry';
+import { AREA_ACTIVITY, needsProcessedSession } from '../registry';
 import type { AnyOperation } from '../registry/types';
 import type { Session } from '../schemas/session';
 import type { Reader } from './recover';
-
-/** The activity (as the API names it) whose sessions an area's endpoints serve. */
-const AREA_ACTIVITY: Readonly<Record<string, string>> = { running: 'Running', jumping: 'Vertical Jump', weightlifting: 'Weightlifting' };
 
 const HINTS: Record<UnprocessedStatus, string> = {
   processing:

@@ -3,7 +3,7 @@ import { sessions } from './sessions';
 import { running } from './running';
 import { jumping } from './jumping';
 import { weightlifting } from './weightlifting';
-import type { AnyOperation } from './types';
+import type { AnyOperation, Area } from './types';
 
 export * from './types';
 export { defineArea, defineOperation, pathParams, type AreaOperations } from './define';
@@ -45,6 +45,15 @@ export function getOperation(id: string): AnyOperation {
  */
 export function needsProcessedSession(op: AnyOperation): boolean {
   return 'session_id' in op.input.shape && !op.anyStatus;
+}
+
+/** The activity (as the API names it) whose sessions each activity area's endpoints serve. */
+export const AREA_ACTIVITY: Readonly<Partial<Record<Area, string>>> = { running: 'Running', jumping: 'Vertical Jump', weightlifting: 'Weightlifting' };
+
+/** The area whose endpoints serve sessions of an activity (any case), e.g. `Vertical Jump` -> `jumping`. */
+export function areaOfActivity(activity: string): Area | undefined {
+  const wanted = activity.trim().toLowerCase();
+  return (Object.keys(AREA_ACTIVITY) as Area[]).find((area) => AREA_ACTIVITY[area]!.toLowerCase() === wanted);
 }
 
 /** Whether an id names a registered operation. */
