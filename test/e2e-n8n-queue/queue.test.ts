@@ -112,6 +112,19 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
     return id;
   }
 
+  /**
+   * Publishes an upload workflow on webhook `hook` and posts it a new video of `bytes` bytes:
+   * the answer, and how many sessions the API had before the post.
+   */
+  async function postToNewUpload(hook: string, fileName: string, bytes: number, fields: Record<string, string>) {
+    const workflowId = await deploy(uploadWorkflow({ credential, path: hook }), { webhook: hook });
+    const file = path.join(files, fileName);
+    await writeVideo(file, bytes);
+    const before = sim.control.stats().sessionsCreated;
+    const res = await postVideo(`${api.baseUrl}/webhook/${hook}`, file, fields);
+    return { workflowId, before, status: res.status, body: await res.text() };
+  }
+
   /** Uploads `count` sessions straight to the API (what the athletes' app would do). */
   async function uploadBurst(count: number, label: string): Promise<string[]> {
     const video = Buffer.concat([Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex'), randomBytes(64 * 1024)]);
@@ -212,14 +225,8 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
   }, 5 * 60_000);
 
   it('a video above the database-mode cap: the user sees the limit and the setting, and no session is created', async () => {
-    const hook = 'aik-upload-big';
-    const workflowId = await deploy(uploadWorkflow({ credential, path: hook }), { webhook: hook });
-    const file = path.join(files, 'too-big.mp4');
-    await writeVideo(file, (DB_CAP_MIB + 4) * 1024 * 1024);
-    const before = sim.control.stats().sessionsCreated;
-    const res = await postVideo(`${api.baseUrl}/webhook/${hook}`, file, { athlete: 'athlete-big', title: 'too big' });
-    const body = await res.text();
-    expect(res.status).toBeGreaterThanOrEqual(400);
+    const { workflowId, before, status, body } = await postToNewUpload('aik-upload-big', 'too-big.mp4', (DB_CAP_MIB + 4) * 1024 * 1024, { athlete: 'athlete-big', title: 'too big' });
+    expect(status).toBeGreaterThanOrEqual(400);
     // What the caller is told, else what the execution list shows.
     const executions = await api.executions(workflowId);
     const details = await Promise.all(executions.map((e) => api.execution(e.id)));
@@ -227,23 +234,17 @@ describe('n8n-nodes-aikynetix in n8n queue mode (main + 2 workers, Redis, Postgr
     expect(seen).toMatch(/N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE/);
     expect(seen).toMatch(new RegExp(`${DB_CAP_MIB} MB`));
     expect(sim.control.stats().sessionsCreated).toBe(before);
-    figures.overCap = { fileMiB: DB_CAP_MIB + 4, capMiB: DB_CAP_MIB, httpStatus: res.status, httpBody: body.slice(0, 300), executions: executions.length, sessionsCreated: 0 };
+    figures.overCap = { fileMiB: DB_CAP_MIB + 4, capMiB: DB_CAP_MIB, httpStatus: status, httpBody: body.slice(0, 300), executions: executions.length, sessionsCreated: 0 };
     await api.deactivate(workflowId);
   }, 3 * 60_000);
 
   it("a video above n8n's webhook file cap (N8N_FORMDATA_FILE_SIZE_MAX) is refused with 413 before any execution", async () => {
-    const hook = 'aik-upload-form-cap';
-    const workflowId = await deploy(uploadWorkflow({ credential, path: hook }), { webhook: hook });
-    const file = path.join(files, 'over-form-cap.mp4');
-    await writeVideo(file, (FORM_CAP_MIB + 1) * 1024 * 1024);
-    const before = sim.control.stats().sessionsCreated;
-    const res = await postVideo(`${api.baseUrl}/webhook/${hook}`, file, { athlete: 'athlete-form-cap' });
-    const body = await res.text();
-    expect(res.status).toBe(413);
+    const { workflowId, before, status, body } = await postToNewUpload('aik-upload-form-cap', 'over-form-cap.mp4', (FORM_CAP_MIB + 1) * 1024 * 1024, { athlete: 'athlete-form-cap' });
+    expect(status).toBe(413);
     expect(body).toMatch(/exceeds the allowed size/);
     expect(await api.executions(workflowId)).toHaveLength(0);
     expect(sim.control.stats().sessionsCreated).toBe(before);
-    figures.overFormCap = { fileMiB: FORM_CAP_MIB + 1, capMiB: FORM_CAP_MIB, httpStatus: res.status, httpBody: body.slice(0, 200) };
+    figures.overFormCap = { fileMiB: FORM_CAP_MIB + 1, capMiB: FORM_CAP_MIB, httpStatus: status, httpBody: body.slice(0, 200) };
     await api.deactivate(workflowId);
   }, 3 * 60_000);
 

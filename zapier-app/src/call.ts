@@ -34,7 +34,6 @@ export function callOperation(z: ZObject, bundle: Bundle, operationId: string, o
   });
 }
 
-/** The API's activity names per registry area (the filter and listings say `Vertical Jump` for jumping). */
 /**
  * For searches: a missing session is "nothing found" (null), so the zap can take its
  * "if nothing is found" path instead of erroring. A session that exists (the core checks) but is

@@ -27,7 +27,6 @@ function isZapierError(z: ZObject, err: unknown): boolean {
   );
 }
 
-
 /** Field labels the Zap editor shows where they differ from the registry's titles. */
 const ZAPIER_LABELS: Record<string, string> = { video: 'Video File', activity: 'Activity', confirm: 'Confirm Permanent Deletion' };
 
@@ -73,10 +72,11 @@ function explainedNotFound(err: NotFoundError): string | undefined {
 /** "What failed — what to do", without the key, cut to Zapier's limit. */
 export function userMessage(err: unknown, secrets: ReadonlyArray<string | undefined> = []): string {
   let text: string;
+  const explained = err instanceof NotFoundError ? explainedNotFound(err) : undefined;
   if (err instanceof ValidationError) {
     text = validationText(err);
-  } else if (err instanceof NotFoundError && explainedNotFound(err)) {
-    text = explainedNotFound(err)!;
+  } else if (explained) {
+    text = explained;
   } else if (err instanceof AikynetixError) {
     text = err.hint && !err.message.includes(err.hint) ? `${err.message}. ${err.hint}` : err.message;
   } else if (err instanceof Error) {

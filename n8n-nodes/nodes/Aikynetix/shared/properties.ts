@@ -32,7 +32,6 @@ function choices(field: FieldMeta): INodePropertyOptions[] {
 	return (field.options ?? []).map((o) => ({ name: o.label, value: o.value }));
 }
 
-
 /** One registry field as an n8n property (no displayOptions). */
 export function toProperty(field: FieldMeta, op?: AnyOperation): INodeProperties {
 	if (field.key === 'session_id') {

@@ -1,5 +1,5 @@
 import { NotFoundError, type UnprocessedStatus } from '../errors/api';
-import { AREA_ACTIVITY, needsProcessedSession } from '../registry';
+import { AREA_ACTIVITY, areaOfActivity, needsProcessedSession } from '../registry';
 import type { AnyOperation } from '../registry/types';
 import type { Session } from '../schemas/session';
 import type { Reader } from './recover';
@@ -37,7 +37,7 @@ export async function explainNotFound(read: Reader, op: AnyOperation, error: Not
 
   const wanted = AREA_ACTIVITY[op.area];
   const activity = typeof session.activity === 'string' ? session.activity : undefined;
-  if (wanted && activity && activity.toLowerCase() !== wanted.toLowerCase()) {
+  if (wanted && activity && areaOfActivity(activity) !== op.area) {
     return new NotFoundError(withReason(`is a ${activity} session, not ${wanted}`, /\bsession, not\b/i), {
       ...base,
       hint: `This is a ${activity} session: use the ${activity} operation for it (the ${wanted} ones serve ${wanted} sessions only).`,
